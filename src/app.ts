@@ -1,0 +1,225 @@
+/**
+ * buildApp(): the whole platform as one Fastify instance, used by the server and by tests.
+ * Wires platform plumbing, then each module (repository → service → routes), handing modules only
+ * the public APIs of the modules they use.
+ */
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyFormbody from '@fastify/formbody';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import { Type } from 'typebox';
+import { authentication } from './platform/auth/hook.js';
+import { loadCityProfile } from './platform/city.js';
+import type { Config } from './platform/config.js';
+import { systemClock, type Clock, type Mailer } from './platform/contracts.js';
+import type { Database } from './platform/db/database.js';
+import type { MigrationSource } from './platform/db/migrator.js';
+import type { DemoSeed } from './platform/db/seeds.js';
+import { sendProblem } from './platform/http/errors.js';
+import { registerOpenApi } from './platform/http/openapi.js';
+import { ProblemSchema } from './platform/http/schemas.js';
+import { registerWeb } from './platform/http/web.js';
+import { createMailer } from './platform/mail.js';
+import type { MqttHandle } from './platform/mqtt/broker.js';
+import { auditMigrations, createAuditModule } from './modules/audit/index.js';
+import { cityRoutes } from './modules/city/index.js';
+import { contentMigrations, createContentModule } from './modules/content/index.js';
+import { createIdentityModule, identityMigrations } from './modules/identity/index.js';
+
+export const VERSION = '0.1.0';
+
+/** Every module's migrations, in dependency order. */
+export const MIGRATIONS: MigrationSource[] = [
+  { module: 'platform', dir: fileURLToPath(new URL('./platform/db/migrations', import.meta.url)) },
+  auditMigrations,
+  identityMigrations,
+  contentMigrations,
+];
+
+/** Demo data loaders, run once on first start when DEMO_DATA is on. */
+export const DEMO_SEEDS: DemoSeed[] = [];
+
+/** Modules an editor can be scoped to. */
+export const EDITABLE_MODULES = ['catalog', 'projects', 'sensors', 'parking', 'waste', 'reports', 'opendata', 'dashboard', 'content'];
+
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  mqtt: MqttHandle;
+  clock?: Clock;
+  mailer?: Mailer;
+}
+
+const webDir = fileURLToPath(new URL('../dist/web', import.meta.url));
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config, database } = deps;
+  const clock = deps.clock ?? systemClock;
+  const city = loadCityProfile(config.cityProfile);
+  const mailer = deps.mailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, outboxDir: `${config.dataDir}/outbox` });
+
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'], censor: '[redacted]' },
+      serializers: {
+        // One-time links carry their secret in the query string: never write it to the log.
+        req: (req: { method: string; url: string; ip?: string }) => ({
+          method: req.method,
+          url: req.url.replace(/([?&](token|api_key|key)=)[^&]*/gi, '$1[redacted]'),
+          remoteAddress: req.ip,
+        }),
+      },
+    },
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    forceCloseConnections: 'idle',
+    return503OnClosing: true,
+    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, useDefaults: true, allErrors: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.addSchema(ProblemSchema);
+  app.setErrorHandler((error, request, reply) => sendProblem(request, reply, error));
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        workerSrc: ["'self'", 'blob:'],
+        frameAncestors: ['*'], // widgets are embeddable; staff pages refuse framing below
+        formAction: ["'self'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    frameguard: false,
+    strictTransportSecurity: config.publicUrl.startsWith('https:'),
+  });
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/staff') || request.url.startsWith('/api/auth') || request.url.startsWith('/api/identity')) {
+      reply.header('x-frame-options', 'DENY');
+    }
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyFormbody, { bodyLimit: config.bodyLimitBytes });
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) =>
+      Object.assign(new Error(`Too many requests: at most ${ctx.max} per ${ctx.after}. Please wait and try again.`), {
+        statusCode: 429,
+        code: 'RATE_LIMITED',
+        headers: { 'retry-after': String(Math.ceil(ctx.ttl / 1000)) },
+      }),
+  });
+  await registerOpenApi(app, { version: VERSION, city });
+
+  const audit = createAuditModule({ db: database.db, clock });
+  const identity = createIdentityModule({
+    db: database.db,
+    audit: audit.recorder,
+    clock,
+    settings: {
+      publicUrl: config.publicUrl,
+      cityName: city.name,
+      sessionIdleMinutes: config.sessionIdleMinutes,
+      sessionAbsoluteHours: config.sessionAbsoluteHours,
+      loginMaxFailures: config.loginMaxFailures,
+      modules: EDITABLE_MODULES,
+    },
+  });
+  const content = createContentModule({
+    db: database.db,
+    audit: audit.recorder,
+    clock,
+    mailer,
+    settings: {
+      defaultsDir: fileURLToPath(new URL('../data/content', import.meta.url)),
+      languages: city.languages,
+      feedbackEmail: city.accessibilityFeedbackEmail ?? undefined,
+    },
+  });
+
+  await app.register(authentication, { resolve: identity.resolveRequest });
+  await app.register(identity.routes, {
+    service: identity.service,
+    cookieSecure: config.cookieSecure,
+    authRateLimitPerMinute: config.authRateLimitPerMinute,
+  });
+  await app.register(audit.routes, { service: audit.service });
+  await app.register(content.routes, { service: content.service });
+  await app.register(cityRoutes, { profile: city });
+
+  registerOperationalRoutes(app, deps);
+  await registerWeb(app, webDir);
+  app.addHook('onClose', async () => {
+    if ('close' in mailer && typeof mailer.close === 'function') (mailer as { close(): void }).close();
+  });
+  return app;
+}
+
+function registerOperationalRoutes(app: FastifyInstance, deps: AppDeps) {
+  const { database, mqtt } = deps;
+  const Status = Type.Object({ status: Type.String() });
+
+  app.get('/health', { schema: { tags: ['operations'], summary: 'Liveness: the process answers.', response: { 200: Status } } }, async () => ({
+    status: 'ok',
+  }));
+
+  app.get(
+    '/ready',
+    {
+      schema: {
+        tags: ['operations'],
+        summary: 'Readiness: database and MQTT broker reachable.',
+        response: {
+          200: Type.Object({ status: Type.String(), database: Type.String(), mqtt: Type.String() }),
+          503: Type.Object({ status: Type.String(), database: Type.String(), mqtt: Type.String() }),
+        },
+      },
+    },
+    async (_req, reply) => {
+      const dbOk = await sql`select 1`
+        .execute(database.db)
+        .then(() => true)
+        .catch(() => false);
+      const mqttOk = mqtt.isConnected();
+      const body = { status: dbOk && mqttOk ? 'ready' : 'not ready', database: dbOk ? 'ok' : 'unreachable', mqtt: mqttOk ? 'ok' : 'unreachable' };
+      return reply.status(dbOk && mqttOk ? 200 : 503).send(body);
+    },
+  );
+
+  app.get(
+    '/api/platform',
+    {
+      schema: {
+        tags: ['operations'],
+        summary: 'Version and the endpoints of this installation (database kind, MQTT broker URL).',
+        response: {
+          200: Type.Object({
+            name: Type.String(),
+            version: Type.String(),
+            database: Type.String(),
+            mqtt: Type.Object({ url: Type.String(), embedded: Type.Boolean(), port: Type.Union([Type.Integer(), Type.Null()]) }),
+          }),
+        },
+      },
+    },
+    async () => ({
+      name: 'Confluentes',
+      version: VERSION,
+      database: database.kind,
+      mqtt: { url: mqtt.url, embedded: mqtt.embedded, port: mqtt.port ?? null },
+    }),
+  );
+}

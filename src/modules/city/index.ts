@@ -1,0 +1,2 @@
+/** city module: the city profile as an API. */
+export { cityRoutes } from './city.routes.js';

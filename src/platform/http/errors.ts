@@ -1,0 +1,142 @@
+/**
+ * Services throw AppError with a stable code; one handler turns every error into RFC 9457
+ * problem+json that names the offending field. 5xx answers never carry internals.
+ */
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+
+export interface FieldProblem {
+  /** Where the problem is, e.g. "body.email" or "query.date". */
+  field: string;
+  message: string;
+}
+
+export interface AppErrorOptions {
+  status?: number;
+  field?: string;
+  errors?: FieldProblem[];
+  /** Extra headers, e.g. Retry-After. */
+  headers?: Record<string, string>;
+}
+
+export class AppError extends Error {
+  override name = 'AppError';
+  readonly status: number;
+  readonly errors: FieldProblem[];
+  readonly headers: Record<string, string>;
+
+  constructor(
+    readonly code: string,
+    message: string,
+    options: AppErrorOptions = {},
+  ) {
+    super(message);
+    this.status = options.status ?? 400;
+    this.errors = options.errors ?? (options.field ? [{ field: options.field, message }] : []);
+    this.headers = options.headers ?? {};
+  }
+}
+
+export const badRequest = (code: string, message: string, field?: string) =>
+  new AppError(code, message, { status: 400, ...(field ? { field } : {}) });
+export const unauthorized = (code: string, message: string) => new AppError(code, message, { status: 401 });
+export const forbidden = (code: string, message: string) => new AppError(code, message, { status: 403 });
+export const notFound = (code: string, message: string) => new AppError(code, message, { status: 404 });
+export const conflict = (code: string, message: string, field?: string) =>
+  new AppError(code, message, { status: 409, ...(field ? { field } : {}) });
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: string;
+  instance?: string;
+  errors?: FieldProblem[];
+}
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  423: 'Locked',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+interface AjvIssue {
+  instancePath?: string;
+  message?: string;
+  params?: Record<string, unknown>;
+  keyword?: string;
+}
+
+/** Turns Ajv's validation output into "body.email: must match format email". */
+export function fieldProblems(context: string | undefined, issues: AjvIssue[]): FieldProblem[] {
+  const where = context === 'querystring' ? 'query' : (context ?? 'body');
+  return issues.map((issue) => {
+    const segments = (issue.instancePath ?? '').split('/').filter(Boolean);
+    const missing = issue.params?.['missingProperty'] ?? issue.params?.['additionalProperty'];
+    if (typeof missing === 'string') segments.push(missing);
+    const field = [where, ...segments].join('.');
+    let message = issue.message ?? 'is invalid';
+    if (issue.keyword === 'additionalProperties') message = 'is not a known field';
+    if (issue.keyword === 'required') message = 'is required';
+    return { field, message };
+  });
+}
+
+export function toProblem(error: unknown, instance?: string): Problem {
+  if (error instanceof AppError) {
+    return {
+      type: 'about:blank',
+      title: TITLES[error.status] ?? 'Error',
+      status: error.status,
+      detail: error.message,
+      code: error.code,
+      ...(instance ? { instance } : {}),
+      ...(error.errors.length ? { errors: error.errors } : {}),
+    };
+  }
+  const fe = error as FastifyError & { validation?: AjvIssue[]; validationContext?: string };
+  if (fe.validation) {
+    const errors = fieldProblems(fe.validationContext, fe.validation);
+    return {
+      type: 'about:blank',
+      title: 'Bad Request',
+      status: 400,
+      detail: errors.map((e) => `${e.field} ${e.message}`).join('; '),
+      code: 'VALIDATION_FAILED',
+      ...(instance ? { instance } : {}),
+      errors,
+    };
+  }
+  const status = typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 600 ? fe.statusCode : 500;
+  if (status >= 500) {
+    return { type: 'about:blank', title: TITLES[500]!, status: 500, detail: 'An internal error occurred.', code: 'INTERNAL' };
+  }
+  return {
+    type: 'about:blank',
+    title: TITLES[status] ?? 'Error',
+    status,
+    detail: fe.message,
+    code: fe.code ?? 'REQUEST_INVALID',
+    ...(instance ? { instance } : {}),
+  };
+}
+
+export function sendProblem(request: FastifyRequest, reply: FastifyReply, error: unknown) {
+  const problem = toProblem(error, request.url.split('?')[0]);
+  if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+  else request.log.info({ code: problem.code, status: problem.status }, problem.detail);
+  if (error instanceof AppError) reply.headers(error.headers);
+  const retryAfter = (error as { headers?: Record<string, string> }).headers?.['retry-after'];
+  if (retryAfter) reply.header('retry-after', retryAfter);
+  return reply.status(problem.status).type('application/problem+json; charset=utf-8').send(problem);
+}

@@ -1,0 +1,50 @@
+/**
+ * The page frame shared by every route: skip link, header, <main id="main">, footer.
+ * After client-side navigation focus moves to <main>, so keyboard and screen-reader users
+ * start reading the new page instead of staying on the link they activated.
+ */
+import { Suspense, useEffect, useRef } from 'react';
+import { Outlet, useLocation } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { CityProvider } from './CityContext';
+import { Footer } from './Footer';
+import { Header } from './Header';
+import { Loading } from './Notice';
+import { isLanguage } from '../i18n';
+
+export function Layout() {
+  const { t, i18n } = useTranslation();
+  const { pathname, search } = useLocation();
+  const mainRef = useRef<HTMLElement>(null);
+  const firstRender = useRef(true);
+
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    mainRef.current?.focus({ preventScroll: true });
+    window.scrollTo(0, 0);
+  }, [pathname]);
+
+  // `?lang=en` also works on in-app links (e.g. "view page" in the content editor).
+  useEffect(() => {
+    const lang = new URLSearchParams(search).get('lang');
+    if (lang && isLanguage(lang) && lang !== i18n.resolvedLanguage) void i18n.changeLanguage(lang);
+  }, [search, i18n]);
+
+  return (
+    <CityProvider>
+      <a className="skip-link" href="#main">
+        {t('shell.skipLink')}
+      </a>
+      <Header />
+      <main id="main" ref={mainRef} tabIndex={-1}>
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
+      </main>
+      <Footer />
+    </CityProvider>
+  );
+}

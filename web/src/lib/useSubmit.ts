@@ -1,0 +1,46 @@
+/**
+ * State for one form submission: pending flag, the error to show above the form and the field
+ * errors to show next to inputs. Client-side checks use the same `fieldErrors` channel as the
+ * server's RFC 9457 `errors`, so both look identical to the user.
+ */
+import { useCallback, useState } from 'react';
+import { ApiError } from '../api/client';
+
+export interface SubmitState {
+  pending: boolean;
+  error: unknown;
+  fieldErrors: Record<string, string>;
+  setFieldErrors: (errors: Record<string, string>) => void;
+  /** Runs the action; resolves to true when it succeeded. */
+  run: (action: () => Promise<void>) => Promise<boolean>;
+  reset: () => void;
+}
+
+export function useSubmit(): SubmitState {
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+
+  const run = useCallback(async (action: () => Promise<void>) => {
+    setPending(true);
+    setError(null);
+    setFieldErrors({});
+    try {
+      await action();
+      return true;
+    } catch (err) {
+      setError(err);
+      if (err instanceof ApiError) setFieldErrors(err.fieldErrors());
+      return false;
+    } finally {
+      setPending(false);
+    }
+  }, []);
+
+  const reset = useCallback(() => {
+    setError(null);
+    setFieldErrors({});
+  }, []);
+
+  return { pending, error, fieldErrors, setFieldErrors, run, reset };
+}

@@ -1,0 +1,41 @@
+/**
+ * Routes under /staff. The session is only fetched here, so public visitors never trigger a
+ * session request. Guards send incomplete sessions to the step they still have to finish.
+ */
+import { lazy, Suspense } from 'react';
+import { Route, Routes } from 'react-router';
+import { SessionProvider } from '../../auth/SessionContext';
+import { RequireAdmin, RequireFullSession } from '../../auth/guards';
+import { Loading } from '../../components/Notice';
+import { StaffBreadcrumb } from './StaffBreadcrumb';
+
+const LoginPage = lazy(() => import('./login/LoginPage'));
+const EnrolPage = lazy(() => import('./enrol/EnrolPage'));
+const StaffHomePage = lazy(() => import('./StaffHomePage'));
+const UsersPage = lazy(() => import('./users/UsersPage'));
+const AuditPage = lazy(() => import('./audit/AuditPage'));
+const ContentAdminPage = lazy(() => import('./content/ContentAdminPage'));
+const NotFoundPage = lazy(() => import('../public/NotFoundPage'));
+
+export default function StaffRoutes() {
+  return (
+    <SessionProvider>
+      <StaffBreadcrumb />
+      <Suspense fallback={<Loading />}>
+        <Routes>
+          <Route path="login" element={<LoginPage />} />
+          <Route path="enrol" element={<EnrolPage />} />
+          <Route element={<RequireFullSession />}>
+            <Route index element={<StaffHomePage />} />
+            <Route element={<RequireAdmin />}>
+              <Route path="users" element={<UsersPage />} />
+              <Route path="audit" element={<AuditPage />} />
+              <Route path="content" element={<ContentAdminPage />} />
+            </Route>
+          </Route>
+          <Route path="*" element={<NotFoundPage />} />
+        </Routes>
+      </Suspense>
+    </SessionProvider>
+  );
+}
