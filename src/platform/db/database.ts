@@ -65,7 +65,8 @@ async function openPGlite(dataDir: string | undefined, loadDataDir?: Blob): Prom
     dir = path.join(dataDir, 'db');
     mkdirSync(dir, { recursive: true });
   }
-  const pglite = new PGlite(dir, {
+  const pglite = new PGlite({
+    ...(dir ? { dataDir: dir } : {}),
     extensions: { postgis },
     ...(loadDataDir ? { loadDataDir } : {}),
     parsers: { [INT8_OID]: (v: string) => Number(v) },
