@@ -1,0 +1,83 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { createTestApp, type TestApp } from '../../testing/harness.js';
+
+describe('HTTP platform', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await createTestApp({ BODY_LIMIT_BYTES: '2048' });
+  });
+  after(() => t.close());
+
+  test('/health and /ready', async () => {
+    assert.equal((await t.app.inject({ url: '/health' })).json<{ status: string }>().status, 'ok');
+    const ready = await t.app.inject({ url: '/ready' });
+    assert.equal(ready.statusCode, 200);
+    assert.deepEqual(ready.json(), { status: 'ready', database: 'ok', mqtt: 'ok' });
+  });
+
+  test('/api/platform reports the broker and database', async () => {
+    const body = (await t.app.inject({ url: '/api/platform' })).json<{ mqtt: { url: string }; database: string }>();
+    assert.match(body.mqtt.url, /^mqtt:\/\//);
+    assert.ok(['pglite', 'postgres'].includes(body.database));
+  });
+
+  test('OpenAPI 3.1 document and local docs page', async () => {
+    const doc = (await t.app.inject({ url: '/api/openapi.json' })).json<{ openapi: string; paths: Record<string, unknown> }>();
+    assert.equal(doc.openapi, '3.1.0');
+    assert.ok(doc.paths['/api/auth/login']);
+    const page = await t.app.inject({ url: '/api/docs/' });
+    assert.equal(page.statusCode, 200);
+    assert.ok(!/https?:\/\/(?!localhost)[a-z]/i.test(page.body.replace(/https?:\/\/(www\.)?(w3\.org|swagger\.io)[^"' ]*/g, '')), 'no external assets');
+  });
+
+  test('security headers with a strict CSP', async () => {
+    const res = await t.app.inject({ url: '/health' });
+    const csp = res.headers['content-security-policy'] as string;
+    assert.match(csp, /default-src 'self'/);
+    assert.match(csp, /script-src 'self'(;|$)/);
+    assert.equal(res.headers['x-content-type-options'], 'nosniff');
+    const staff = await t.app.inject({ url: '/api/auth/session' });
+    assert.equal(staff.headers['x-frame-options'], 'DENY');
+  });
+
+  test('unknown API routes answer problem+json 404', async () => {
+    const res = await t.app.inject({ url: '/api/nothing-here' });
+    assert.equal(res.statusCode, 404);
+    assert.match(res.headers['content-type'] as string, /application\/problem\+json/);
+    assert.equal(res.json<{ code: string }>().code, 'ROUTE_NOT_FOUND');
+  });
+
+  test('bodies over the limit get 413, malformed JSON 400, both as problem+json', async () => {
+    const big = await t.app.inject({ method: 'POST', url: '/api/content/feedback', payload: { message: 'x'.repeat(5000) } });
+    assert.equal(big.statusCode, 413);
+    assert.match(big.headers['content-type'] as string, /problem\+json/);
+    const bad = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"email":' });
+    assert.equal(bad.statusCode, 400);
+    assert.match(bad.headers['content-type'] as string, /problem\+json/);
+  });
+
+  test('the city profile is Koblenz with its keys and 30 Stadtteile', async () => {
+    const city = (await t.app.inject({ url: '/api/city' })).json<{ gemeindeschluessel: string; ars: string; districts: unknown[] }>();
+    assert.equal(city.gemeindeschluessel, '07111000');
+    assert.equal(city.ars, '071110000000');
+    assert.equal(city.districts.length, 30);
+  });
+});
+
+describe('authentication rate limit', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await createTestApp({ AUTH_RATE_LIMIT_PER_MINUTE: '3' });
+  });
+  after(() => t.close());
+
+  test('login attempts beyond the limit get 429 with Retry-After', async () => {
+    const attempt = () => t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'nobody@test.invalid', password: 'whatever-password' } });
+    for (let i = 0; i < 3; i++) assert.equal((await attempt()).statusCode, 401);
+    const limited = await attempt();
+    assert.equal(limited.statusCode, 429);
+    assert.ok(limited.headers['retry-after']);
+    assert.match(limited.headers['content-type'] as string, /problem\+json/);
+  });
+});
