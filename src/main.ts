@@ -2,6 +2,7 @@
  * Command-line entry: `serve` (npm start), `migrate`, `user create`, `audit verify`, `backup`, `restore`.
  * Errors a person can fix end with one clear line and exit code 1, never a stack trace.
  */
+import net from 'node:net';
 import { parseArgs } from 'node:util';
 import { writeFile, readFile, rename, mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -24,9 +25,26 @@ import { EDITABLE_MODULES } from './app.js';
 
 const out = (line = '') => process.stdout.write(line + '\n');
 
+/** Fails fast, before the slow database start, when the HTTP port is taken. */
+async function assertPortFree(port: number, host: string) {
+  if (port === 0) return;
+  const probe = net.createServer();
+  await new Promise<void>((resolve, reject) => {
+    probe.once('error', (err: NodeJS.ErrnoException) =>
+      reject(
+        err.code === 'EADDRINUSE'
+          ? new ConfigError([`PORT: port ${port} is already in use. Stop the other program or set PORT to a free port.`])
+          : err,
+      ),
+    );
+    probe.listen(port, host, () => probe.close(() => resolve()));
+  });
+}
+
 async function serve(config: Config) {
   const started = Date.now();
   const log = pino({ level: config.logLevel });
+  await assertPortFree(config.port, config.host);
   const opened = await openMigratedDatabase(config, MIGRATIONS);
   const { database } = opened;
   if (config.demoData) {
