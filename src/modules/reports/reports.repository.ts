@@ -130,8 +130,8 @@ export interface RequestRow {
   office_id: number;
   office_name: string;
   district: string | null;
-  lat: number;
-  long: number;
+  lat: number | null;
+  long: number | null;
   address: string | null;
   description: string;
   description_public: boolean;
@@ -177,8 +177,8 @@ export interface NewRequest {
   category_id: number;
   office_id: number;
   district: string | null;
-  lat: number;
-  long: number;
+  lat: number | null;
+  long: number | null;
   address: string | null;
   description: string;
   description_public: boolean;
@@ -243,7 +243,7 @@ export function createReportsRepository(database: Db) {
         'r.updated_at',
         'r.closed_at',
       ])
-      .select([sql<number>`ST_Y(r.location)`.as('lat'), sql<number>`ST_X(r.location)`.as('long')]);
+      .select([sql<number | null>`ST_Y(r.location)`.as('lat'), sql<number | null>`ST_X(r.location)`.as('long')]);
   }
 
   return {
@@ -290,7 +290,7 @@ export function createReportsRepository(database: Db) {
       if (districts.length === 0) return null;
       const res = await sql<{ id: string }>`
         select d.id from jsonb_to_recordset(${JSON.stringify(districts)}::jsonb) as d(id text, lat float8, lon float8)
-        order by ST_SetSRID(ST_MakePoint(d.lon, d.lat), 4326)::geography <-> ST_SetSRID(ST_MakePoint(${long}, ${lat}), 4326)::geography
+        order by ST_SetSRID(ST_MakePoint(d.lon, d.lat), 4326)::geography <-> ST_SetSRID(ST_MakePoint(${long}::float8, ${lat}::float8), 4326)::geography
         limit 1`.execute(conn);
       return res.rows[0]?.id ?? null;
     },
@@ -309,7 +309,7 @@ export function createReportsRepository(database: Db) {
       const { lat, long, ...rest } = row;
       const inserted = await t(trx)
         .insertInto('reports_requests')
-        .values({ ...rest, attributes: JSON.stringify(rest.attributes) as unknown as Record<string, string>, location: sql`ST_SetSRID(ST_MakePoint(${long}, ${lat}), 4326)` })
+        .values({ ...rest, attributes: JSON.stringify(rest.attributes) as unknown as Record<string, string>, location: lat === null || long === null ? null : sql`ST_SetSRID(ST_MakePoint(${long}::float8, ${lat}::float8), 4326)` })
         .returning(['id'])
         .executeTakeFirstOrThrow();
       return inserted.id;
@@ -336,7 +336,7 @@ export function createReportsRepository(database: Db) {
         if (f.overdueAt) q = q.where('r.due_at', '<', f.overdueAt).where('r.status', 'in', OPEN_STATUSES);
         if (f.bbox) {
           const [w, s, e, n] = f.bbox;
-          q = q.where(sql<boolean>`r.location && ST_MakeEnvelope(${w}, ${s}, ${e}, ${n}, 4326)`);
+          q = q.where(sql<boolean>`r.location && ST_MakeEnvelope(${w}::float8, ${s}::float8, ${e}::float8, ${n}::float8, 4326)`);
         }
         if (f.q) {
           const pattern = `%${escapeLike(f.q)}%`;
@@ -357,8 +357,8 @@ export function createReportsRepository(database: Db) {
         .where('r.category_id', '=', categoryId)
         .where('r.published', '=', true)
         .where('r.status', 'in', OPEN_STATUSES)
-        .where(sql<boolean>`ST_DWithin(r.location::geography, ST_SetSRID(ST_MakePoint(${long}, ${lat}), 4326)::geography, ${radiusM})`)
-        .orderBy(sql`r.location::geography <-> ST_SetSRID(ST_MakePoint(${long}, ${lat}), 4326)::geography`)
+        .where(sql<boolean>`ST_DWithin(r.location::geography, ST_SetSRID(ST_MakePoint(${long}::float8, ${lat}::float8), 4326)::geography, ${radiusM}::float8)`)
+        .orderBy(sql`r.location::geography <-> ST_SetSRID(ST_MakePoint(${long}::float8, ${lat}::float8), 4326)::geography`)
         .limit(limit)
         .execute() as Promise<RequestRow[]>,
 

@@ -54,6 +54,9 @@ create table catalog_restructures (
   target_ids bigint[] not null,
   -- per status: count after minus count before, e.g. {"online": -1}
   effect jsonb not null,
+  -- [{id, ref, name, status}] as they were before (sources) and after (targets) the change
+  sources jsonb not null,
+  targets jsonb not null,
   author text not null,
   recorded_at timestamptz not null default now()
 );

@@ -53,7 +53,8 @@ create table reports_requests (
   category_id bigint not null references reports_categories(id),
   office_id bigint not null references reports_offices(id),
   district text,
-  location geometry(Point, 4326) not null,
+  -- Null when a client sent only an address (Open311 address_string): there is no geocoder yet.
+  location geometry(Point, 4326),
   address text,
   description text not null,
   -- The text is public after the automatic checks, unless they flagged it or pre-moderation is on.
