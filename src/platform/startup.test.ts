@@ -116,3 +116,29 @@ describe('kill -9 during writes', () => {
     }
   });
 });
+
+describe('backup and restore of the embedded database', { skip: usingPostgres() ? 'PostgreSQL uses pg_dump/pg_restore' : false }, () => {
+  test('a backup restored into another data directory holds the same data', { timeout: 240_000 }, async () => {
+    const source = mkdtempSync(path.join(tmpdir(), 'cf-backup-src-'));
+    const target = mkdtempSync(path.join(tmpdir(), 'cf-backup-dst-'));
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'cf-backup-')), 'koblenz.tar.gz');
+    const migrated = await run(['src/main.ts', 'migrate'], { DATA_DIR: source });
+    assert.equal(migrated.code, 0, migrated.output);
+    const db = await openDatabase({ dataDir: source });
+    await sql`insert into content_feedback (message) values ('kept by the backup')`.execute(db.db);
+    await db.close();
+
+    const backup = await run(['src/main.ts', 'backup', file], { DATA_DIR: source });
+    assert.equal(backup.code, 0, backup.output);
+    const restore = await run(['src/main.ts', 'restore', file], { DATA_DIR: target });
+    assert.equal(restore.code, 0, restore.output);
+
+    const restored = await openDatabase({ dataDir: target });
+    try {
+      const rows = await sql<{ n: number }>`select count(*)::int as n from content_feedback where message = 'kept by the backup'`.execute(restored.db);
+      assert.equal(rows.rows[0]!.n, 1);
+    } finally {
+      await restored.close();
+    }
+  });
+});
