@@ -26,6 +26,7 @@ import { registerWeb } from './platform/http/web.js';
 import { createMailer } from './platform/mail.js';
 import type { MqttHandle } from './platform/mqtt/broker.js';
 import { auditMigrations, createAuditModule } from './modules/audit/index.js';
+import { catalogDemoSeed, catalogMigrations, createCatalogModule } from './modules/catalog/index.js';
 import { cityRoutes } from './modules/city/index.js';
 import { contentMigrations, createContentModule } from './modules/content/index.js';
 import { createIdentityModule, identityMigrations } from './modules/identity/index.js';
@@ -38,10 +39,11 @@ export const MIGRATIONS: MigrationSource[] = [
   auditMigrations,
   identityMigrations,
   contentMigrations,
+  catalogMigrations,
 ];
 
 /** Demo data loaders, run once on first start when DEMO_DATA is on. */
-export const DEMO_SEEDS: DemoSeed[] = [];
+export const DEMO_SEEDS: DemoSeed[] = [catalogDemoSeed(systemClock)];
 
 /** Modules an editor can be scoped to. */
 export const EDITABLE_MODULES = ['catalog', 'projects', 'sensors', 'parking', 'waste', 'reports', 'opendata', 'dashboard', 'content'];
@@ -159,6 +161,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(audit.routes, { service: audit.service });
   await app.register(content.routes, { service: content.service });
   await app.register(cityRoutes, { profile: city });
+  const catalog = createCatalogModule({ db: database.db, audit: audit.recorder, clock });
+  await catalog.service.ensureReference(); // the shipped OZG/LeiKa catalogue, loaded once
+  await app.register(catalog.routes, { service: catalog.service, importer: catalog.importer });
 
   registerOperationalRoutes(app, deps);
   await registerWeb(app, webDir);

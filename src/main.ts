@@ -19,6 +19,7 @@ import { AppError } from './platform/http/errors.js';
 import { lockDataDir } from './platform/lock.js';
 import { startMqtt } from './platform/mqtt/broker.js';
 import { createAuditModule } from './modules/audit/index.js';
+import { runCatalogCommand } from './modules/catalog/index.js';
 import { createIdentityModule } from './modules/identity/index.js';
 import { loadCityProfile } from './platform/city.js';
 import { EDITABLE_MODULES } from './app.js';
@@ -229,6 +230,8 @@ usage: npm run cli -- <command>
   user reset-mfa --id N          new enrolment link (password and authenticator)
   user list
   audit verify                   check the audit log's hash chain
+  catalog import <file>          update the OZG/LeiKa catalogue from a newer export (CSV/XLSX);
+                                 catalog help lists the other catalog commands
   backup <file>                  back up the embedded database (stop the server first)
   restore <file>                 restore the embedded database from a backup`;
 
@@ -244,6 +247,12 @@ async function main() {
       return userCommand(config, args);
     case 'audit':
       return auditCommand(config, args);
+    case 'catalog': {
+      const opened = await openMigratedDatabase(config, MIGRATIONS);
+      const db = opened.database.db;
+      const deps = { db, audit: createAuditModule({ db, clock: systemClock }).recorder, clock: systemClock, out };
+      return runCatalogCommand(args, deps).finally(() => opened.release());
+    }
     case 'backup':
       return backupCommand(config, args);
     case 'restore':
