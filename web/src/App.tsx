@@ -11,6 +11,10 @@ const ContentPage = lazy(() => import('./pages/public/ContentPage'));
 const AccessibilityPage = lazy(() => import('./pages/public/AccessibilityPage'));
 const NotFoundPage = lazy(() => import('./pages/public/NotFoundPage'));
 const StaffRoutes = lazy(() => import('./pages/staff/StaffRoutes'));
+const ServiceListPage = lazy(() => import('./pages/catalog/ServiceListPage'));
+const ServicePage = lazy(() => import('./pages/catalog/ServicePage'));
+const CatalogKpiPage = lazy(() => import('./pages/catalog/KpiPage'));
+const CatalogReportPage = lazy(() => import('./pages/catalog/ReportPage'));
 
 export function App() {
   return (
@@ -21,6 +25,10 @@ export function App() {
         <Route path="datenschutz" element={<ContentPage slug="datenschutz" />} />
         <Route path="barrierefreiheit" element={<AccessibilityPage />} />
         <Route path="leichte-sprache" element={<ContentPage slug="leichte-sprache" />} />
+        <Route path="verwaltungsleistungen" element={<ServiceListPage />} />
+        <Route path="verwaltungsleistungen/kennzahlen" element={<CatalogKpiPage />} />
+        <Route path="verwaltungsleistungen/ausschusstabelle" element={<CatalogReportPage />} />
+        <Route path="verwaltungsleistungen/:id" element={<ServicePage />} />
         <Route path="staff/*" element={<StaffRoutes />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -61,6 +61,9 @@ export function Header() {
               </NavLink>
             </li>
             <li>
+              <NavLink to="/verwaltungsleistungen">{t('nav.catalog')}</NavLink>
+            </li>
+            <li>
               <NavLink to="/staff">{t('nav.staff')}</NavLink>
             </li>
           </ul>

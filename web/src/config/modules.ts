@@ -3,4 +3,4 @@
  * backend starts checking module write permission, and its label in the locale files
  * under `modules.<id>`.
  */
-export const EDITABLE_MODULES = ['content'] as const;
+export const EDITABLE_MODULES = ['catalog', 'content'] as const;
