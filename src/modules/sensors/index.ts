@@ -1,0 +1,86 @@
+/**
+ * sensors module: OGC SensorThings API 1.1 (Sensing, MultiDatastream, dataArray, MQTT) at /sta/v1.1.
+ * Other modules (parking, waste, dashboard) use the service below, never the tables.
+ */
+import { fileURLToPath } from 'node:url';
+import type { FastifyBaseLogger } from 'fastify';
+import { systemActor } from '../../platform/auth/actor.js';
+import type { AuditRecorder, Clock } from '../../platform/contracts.js';
+import type { Db } from '../../platform/db/database.js';
+import type { MqttHandle } from '../../platform/mqtt/broker.js';
+import { createIngestor } from './sensors.ingest.js';
+import { MODEL } from './sensors.model.js';
+import { createMqttBridge, type MqttBridge } from './sensors.mqtt.js';
+import { presentEntity } from './sensors.presenter.js';
+import type { QuerySettings } from './sensors.query.js';
+import { createReader } from './sensors.reader.js';
+import { createSensorsRepository } from './sensors.repository.js';
+import { sensorsRoutes } from './sensors.routes.js';
+import { createSensorsService, type Notifier } from './sensors.service.js';
+import { createWriter } from './sensors.writer.js';
+
+export const sensorsMigrations = { module: 'sensors', dir: fileURLToPath(new URL('./migrations', import.meta.url)) };
+export { sensorsDemoSeed } from './sensors.seed.js';
+export type { SensorsService } from './sensors.service.js';
+export type { SetName } from './sensors.model.js';
+
+export interface SensorsSettings {
+  publicUrl: string;
+  trustProxy: boolean;
+  query?: Partial<QuerySettings>;
+}
+
+export function createSensorsModule(deps: { db: Db; audit: AuditRecorder; clock: Clock; mqtt: MqttHandle; log: FastifyBaseLogger; settings: SensorsSettings }) {
+  const { db, clock, mqtt, settings } = deps;
+  const base = `${settings.publicUrl}/sta/v1.1`;
+  const repo = createSensorsRepository();
+  const reader = createReader({ db, repo, clock });
+  const writer = createWriter({ repo, audit: deps.audit });
+  // The bridge needs the service and the service the notifier: a holder breaks the cycle.
+  const holder: { bridge?: MqttBridge } = {};
+  const notifier: Notifier = { changes: (c) => holder.bridge?.changes(c) };
+  const ingestor = createIngestor({
+    db,
+    repo,
+    writer,
+    now: () => clock.now(),
+    committed: (rows, changes) => {
+      holder.bridge?.observations(rows);
+      notifier.changes(changes);
+    },
+  });
+  const service = createSensorsService({
+    db,
+    repo,
+    reader,
+    writer,
+    ingestor,
+    clock,
+    notifier,
+    query: { defaultTop: settings.query?.defaultTop ?? 100, maxTop: settings.query?.maxTop ?? 10_000 },
+  });
+  const mqttBridge = createMqttBridge({
+    mqtt,
+    base,
+    log: deps.log,
+    // The broker decides who may publish (see docs/standards/sensorthings.md); what arrives is ingested.
+    actor: systemActor('mqtt'),
+    entity: async (set, id) => {
+      const row = await repo.findOne(db, MODEL[set], id);
+      return row ? { json: presentEntity(MODEL[set], row, base, undefined, {}), row } : undefined;
+    },
+    create: (parent, body) => service.createFromMqtt(systemActor('mqtt'), parent, body),
+  });
+  holder.bridge = mqttBridge;
+  return {
+    service,
+    routes: sensorsRoutes,
+    routeOptions: { service, publicUrl: settings.publicUrl, trustProxy: settings.trustProxy, mqttEndpoints: [mqtt.url] },
+    /** Subscribes to the MQTT create topics (call once the app is ready) and stops on close. */
+    start: () => mqttBridge.start(),
+    stop: async () => {
+      await mqttBridge.stop();
+      await ingestor.flushed();
+    },
+  };
+}

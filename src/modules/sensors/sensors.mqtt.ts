@@ -1,0 +1,122 @@
+/**
+ * SensorThings MQTT extension over the platform's one MQTT client.
+ * Out: every create/update (HTTP, MQTT, other modules) is published on v1.1/<Set>,
+ * v1.1/<Set>(<id>), v1.1/<Parent>(<id>)/<Set> and, for updates, v1.1/<Set>(<id>)/<property>.
+ * In: Observations published to v1.1/Observations, v1.1/Datastreams(<id>)/Observations,
+ * v1.1/MultiDatastreams(<id>)/Observations or v1.1/FeaturesOfInterest(<id>)/Observations are created.
+ * Our own notifications arrive on the same topics; they carry @iot.selfLink and are ignored.
+ */
+import type { FastifyBaseLogger } from 'fastify';
+import type { Actor } from '../../platform/auth/actor.js';
+import type { MqttHandle } from '../../platform/mqtt/broker.js';
+import { isSetName, MODEL, type SetName } from './sensors.model.js';
+import { presentEntity, type Json } from './sensors.presenter.js';
+import type { ObservationRow, Row } from './sensors.repository.js';
+import type { Change } from './sensors.writer.js';
+
+export const MQTT_VERSION = 'v1.1';
+const CREATE_TOPIC = /^v1\.1\/(?:(Datastreams|MultiDatastreams|FeaturesOfInterest)\((\d{1,15})\)\/)?Observations$/;
+
+export interface MqttBridgeDeps {
+  mqtt: MqttHandle;
+  base: string;
+  log: FastifyBaseLogger;
+  /** Who MQTT-created Observations are attributed to (the broker authenticates publishers). */
+  actor: Actor;
+  /** The stored entity, presented, with its row (for the foreign keys of parent topics). */
+  entity(set: SetName, id: number): Promise<{ json: Json; row: Row } | undefined>;
+  create(parent: { set: SetName; id: number } | undefined, body: unknown): Promise<number>;
+}
+
+export function createMqttBridge(deps: MqttBridgeDeps) {
+  const { mqtt, log } = deps;
+  let started = false;
+
+  function publish(topic: string, payload: unknown) {
+    void mqtt.publish(topic, JSON.stringify(payload)).catch((err: unknown) => log.warn({ err: (err as Error).message, topic }, 'MQTT publish failed'));
+  }
+
+  function publishEntity(set: SetName, entity: Json, fks: Record<string, unknown>, changed?: string[]) {
+    const id = entity['@iot.id'] as number;
+    publish(`${MQTT_VERSION}/${set}`, entity);
+    publish(`${MQTT_VERSION}/${set}(${id})`, entity);
+    for (const rel of MODEL[set].rels) {
+      if (rel.kind !== 'fk') continue;
+      const parent = fks[rel.column];
+      if (parent !== null && parent !== undefined) publish(`${MQTT_VERSION}/${MODEL[rel.target].set}(${Number(parent)})/${rel.inverse}`, entity);
+    }
+    for (const p of changed ?? []) if (p in entity) publish(`${MQTT_VERSION}/${set}(${id})/${p}`, { [p]: entity[p] });
+  }
+
+  const onMessage = (topic: string, payload: Buffer) => {
+    const m = CREATE_TOPIC.exec(topic);
+    if (!m) return;
+    const text = payload.toString('utf8');
+    if (text.includes('"@iot.selfLink"')) return; // a notification, ours or another instance's
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      log.info({ topic }, 'MQTT message is not JSON; ignored');
+      return;
+    }
+    const parent = m[1] && isSetName(m[1]) ? { set: m[1], id: Number(m[2]) } : undefined;
+    deps.create(parent, body).catch((err: unknown) => log.info({ topic, err: (err as Error).message }, 'MQTT Observation rejected'));
+  };
+
+  return {
+    async start() {
+      if (started) return;
+      started = true;
+      mqtt.client.on('message', onMessage);
+      // With an external broker several app instances subscribe: a shared subscription hands each
+      // message to one of them only. The embedded broker serves one instance.
+      const prefix = mqtt.embedded ? '' : '$share/confluentes-sensors/';
+      await mqtt.client.subscribeAsync([`${prefix}v1.1/Observations`, `${prefix}v1.1/+/Observations`], { qos: 1 });
+    },
+    async stop() {
+      if (!started) return;
+      started = false;
+      mqtt.client.off('message', onMessage);
+      const prefix = mqtt.embedded ? '' : '$share/confluentes-sensors/';
+      if (mqtt.client.connected) await mqtt.client.unsubscribeAsync([`${prefix}v1.1/Observations`, `${prefix}v1.1/+/Observations`]).catch(() => undefined);
+    },
+
+    /** Changes from a committed transaction: re-read each entity so subscribers see what is stored. */
+    changes(changes: Change[]) {
+      const work = async () => {
+        for (const c of changes) {
+          try {
+            // Undefined when deleted again before we published: nothing to announce.
+            const found = await deps.entity(c.set, c.id);
+            if (found) publishEntity(c.set, found.json, found.row, c.action === 'update' ? c.changed : undefined);
+          } catch (err) {
+            log.warn({ err: (err as Error).message }, 'MQTT notification failed');
+          }
+        }
+      };
+      void work();
+    },
+
+    /** Observations from group commit: presented from the inserted rows, no re-read. */
+    observations(rows: (ObservationRow & { id: number })[]) {
+      for (const r of rows) {
+        const row: Row = {
+          id: r.id,
+          phenomenon_time_start: r.phenomenonTimeStart,
+          phenomenon_time_end: r.phenomenonTimeEnd,
+          result_time: r.resultTime,
+          result: r.result,
+          result_quality: r.resultQuality,
+          valid_time_start: r.validTimeStart,
+          valid_time_end: r.validTimeEnd,
+          parameters: r.parameters,
+        };
+        const entity = presentEntity(MODEL.Observations, row, deps.base, undefined, {});
+        publishEntity('Observations', entity, { datastream_id: r.datastreamId, multi_datastream_id: r.multiDatastreamId, feature_of_interest_id: r.featureOfInterestId });
+      }
+    },
+  };
+}
+
+export type MqttBridge = ReturnType<typeof createMqttBridge>;
