@@ -31,6 +31,12 @@ export interface Config {
   readonly cookieSecure: 'auto' | boolean;
   readonly smtpUrl: string | undefined;
   readonly mailFrom: string;
+  /** Days after closing when a damage report's reporter e-mail and IP are removed. */
+  readonly reportsRetentionDays: number;
+  /** Damage reports: photos (default) = text public after checks, photos after release; all; none. */
+  readonly reportsModeration: 'photos' | 'all' | 'none';
+  /** Damage reports from the web form per hour and IP address (per e-mail address: a third of it, at least 1). */
+  readonly reportsWebPerHour: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -148,6 +154,9 @@ export function loadConfig(env: Env = { ...readDotEnv(), ...process.env }): Conf
     cookieSecure,
     smtpUrl: optional(r, 'SMTP_URL', ['smtp:', 'smtps:']),
     mailFrom: str(r, 'MAIL_FROM', 'Confluentes <noreply@localhost>'),
+    reportsRetentionDays: int(r, 'REPORTS_RETENTION_DAYS', 30, 1, 3650),
+    reportsModeration: oneOf(r, 'REPORTS_MODERATION', 'photos', ['photos', 'all', 'none'] as const),
+    reportsWebPerHour: int(r, 'REPORTS_WEB_PER_HOUR', 10, 1, 100_000),
   };
   if (!/^[a-z0-9-]+$/.test(config.cityProfile)) {
     r.errors.push(`CITY_PROFILE: must be a profile name like "koblenz" (got "${config.cityProfile}")`);

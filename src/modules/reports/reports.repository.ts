@@ -61,7 +61,7 @@ export type ReportsTables = {
     description: string;
     description_public: boolean;
     published: boolean;
-    status: Status;
+    status: Generated<Status>;
     duplicate_of: number | null;
     attributes: Record<string, string | string[]>;
     media_url: string | null;
@@ -365,10 +365,9 @@ export function createReportsRepository(database: Db) {
     updateRequest: (
       trx: Db,
       id: number,
-      patch: Partial<
+      patch: { status?: Status } & Partial<
         Pick<
           ReportsTables['reports_requests'],
-          | 'status'
           | 'office_id'
           | 'duplicate_of'
           | 'description_public'
@@ -399,7 +398,7 @@ export function createReportsRepository(database: Db) {
       await sql`insert into reports_supporters (request_id, supporter_hash, created_at)
         select ${intoId}, supporter_hash, created_at from reports_supporters where request_id = ${fromId}
         on conflict do nothing`.execute(trx);
-      await sql`update reports_requests set supporters = 1 + (select count(*) from reports_supporters where request_id = ${intoId})
+      await sql`update reports_requests set supporters = (select count(*) from reports_supporters where request_id = ${intoId})
         where id = ${intoId}`.execute(trx);
     },
 
@@ -424,7 +423,12 @@ export function createReportsRepository(database: Db) {
         .orderBy('id')
         .execute();
     },
-    photo: (conn: Db, id: number) => t(conn).selectFrom('reports_photos').selectAll().where('id', '=', id).executeTakeFirst(),
+    photo: async (conn: Db, id: number) => {
+      const row = await t(conn).selectFrom('reports_photos').selectAll().where('id', '=', id).executeTakeFirst();
+      // PGlite returns bytea as a plain Uint8Array, pg as a Buffer: callers always get Buffers.
+      const buf = (u: Uint8Array) => Buffer.from(u.buffer, u.byteOffset, u.byteLength);
+      return row && { ...row, data: buf(row.data), original: buf(row.original), thumb: buf(row.thumb) };
+    },
     updatePhoto: (trx: Db, id: number, patch: Partial<Pick<Selectable<ReportsTables['reports_photos']>, 'released' | 'hidden' | 'data' | 'thumb' | 'redacted'>>) =>
       t(trx).updateTable('reports_photos').set(patch).where('id', '=', id).execute(),
     releasePhotosOf: (trx: Db, requestId: number) =>
