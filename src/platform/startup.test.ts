@@ -81,7 +81,7 @@ describe('kill -9 during writes', () => {
     if (usingPostgres()) {
       const scratch = await createScratchPostgresDatabase('cf_kill');
       env['DATABASE_URL'] = scratch.url;
-      drop = scratch.drop;
+      drop = () => scratch.drop();
     } else {
       env['DATA_DIR'] = mkdtempSync(path.join(tmpdir(), 'cf-kill-'));
     }

@@ -1,0 +1,149 @@
+/**
+ * The web shell in a real browser: a staff user is created, enrols TOTP (codes computed here like an
+ * authenticator app), logs out and in again; every page passes axe (no serious or critical
+ * violations) in German and English, light and dark, on a phone and a desktop; no request leaves
+ * the platform.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { systemActor } from '../src/platform/auth/actor.js';
+import { totpAt } from '../src/modules/identity/totp.js';
+import { uniqueEmail } from '../src/testing/harness.js';
+import { axeViolations, newContext, startE2E, watchForeignRequests, type E2E } from './harness.js';
+
+const PASSWORD = 'Deutsches Eck am Rhein 2026';
+const PUBLIC_PAGES = ['/', '/impressum', '/datenschutz', '/barrierefreiheit', '/leichte-sprache', '/gibt-es-nicht', '/staff/login'];
+
+async function createAdminLink(e: E2E): Promise<{ email: string; url: string }> {
+  const { createIdentityModule } = await import('../src/modules/identity/index.js');
+  const { createAuditModule } = await import('../src/modules/audit/index.js');
+  const db = e.t.database.db;
+  const identity = createIdentityModule({
+    db,
+    audit: createAuditModule({ db, clock: e.t.clock }).recorder,
+    clock: e.t.clock,
+    settings: { publicUrl: e.baseUrl, cityName: 'Koblenz', sessionIdleMinutes: 30, sessionAbsoluteHours: 12, loginMaxFailures: 5, modules: ['content'] },
+  });
+  const email = uniqueEmail('e2e-admin');
+  const { enrolmentUrl } = await identity.service.createUser(systemActor('e2e'), { email, role: 'admin', displayName: 'Erika Admin' });
+  return { email, url: enrolmentUrl.replace(/^https?:\/\/[^/]+/, '') };
+}
+
+async function expectAccessible(page: Page, label: string) {
+  await page.waitForLoadState('networkidle');
+  const violations = await axeViolations(page);
+  assert.deepEqual(violations, [], `${label}: ${violations.join('\n')}`);
+}
+
+describe('web shell in Chromium', () => {
+  let e: E2E;
+  before(async () => {
+    e = await startE2E();
+  });
+  after(() => e.close());
+
+  test('staff user enrols TOTP, logs out and in again; staff pages are accessible', { timeout: 120_000 }, async () => {
+    const { email, url } = await createAdminLink(e);
+    const context = await newContext(e);
+    const page = await context.newPage();
+    const foreign = watchForeignRequests(page, e.baseUrl);
+
+    await page.goto(url);
+    await expectAccessible(page, 'enrolment: password');
+    await page.getByLabel('Neues Passwort').fill(PASSWORD);
+    await page.getByLabel('Passwort wiederholen').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Passwort festlegen' }).click();
+
+    const secretCode = page.locator('.secret code');
+    await secretCode.waitFor();
+    await expectAccessible(page, 'enrolment: authenticator');
+    const secret = (await secretCode.innerText()).replace(/\s+/g, '');
+    await page.getByLabel('Sechsstelliger Code').fill(totpAt(secret, e.t.clock.now()));
+    await page.getByRole('button', { name: 'Code bestätigen' }).click();
+
+    await page.getByRole('button', { name: 'Ich habe die Codes gespeichert' }).waitFor();
+    await expectAccessible(page, 'enrolment: recovery codes');
+    await page.getByRole('button', { name: 'Ich habe die Codes gespeichert' }).click();
+    await page.getByRole('heading', { name: 'Mitarbeiterbereich', level: 1 }).waitFor();
+    await expectAccessible(page, 'staff home');
+
+    for (const path of ['/staff/users', '/staff/audit', '/staff/content']) {
+      await page.goto(path);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await expectAccessible(page, path);
+    }
+
+    // The admin creates a colleague in the user management and gets a one-time link to hand over.
+    await page.goto('/staff/users');
+    await page.getByLabel('E-Mail-Adresse').fill(uniqueEmail('kollegin'));
+    await page.getByLabel('Name', { exact: true }).fill('Karla Kollegin');
+    await page.getByRole('button', { name: 'Konto anlegen' }).click();
+    const link = page.getByLabel('Einrichtungslink');
+    await link.waitFor();
+    assert.match(await link.inputValue(), /\/staff\/enrol\?token=[\w-]{20,}/);
+
+    await page.goto('/staff');
+    await page.getByRole('button', { name: 'Abmelden', exact: true }).click();
+    await page.getByRole('heading', { name: 'Anmeldung' }).waitFor();
+
+    e.t.clock.advance(30_000); // a new time step: the enrolment code may not be replayed
+    await page.getByLabel('E-Mail-Adresse').fill(email);
+    await page.getByLabel('Passwort', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Weiter' }).click();
+    await page.getByLabel('Sechsstelliger Code').fill(totpAt(secret, e.t.clock.now()));
+    await expectAccessible(page, 'login: second factor');
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await page.getByRole('heading', { name: 'Mitarbeiterbereich', level: 1 }).waitFor();
+
+    assert.deepEqual(foreign, [], 'no request to any host but the platform');
+    await context.close();
+  });
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    for (const lang of ['de', 'en']) {
+      test(`public pages are accessible (${lang}, ${colorScheme}, phone and desktop)`, { timeout: 120_000 }, async () => {
+        for (const width of [390, 1280]) {
+          const context = await newContext(e, { colorScheme, width });
+          const page = await context.newPage();
+          const foreign = watchForeignRequests(page, e.baseUrl);
+          for (const path of PUBLIC_PAGES) {
+            await page.goto(`${path}?lang=${lang}`);
+            await page.getByRole('heading', { level: 1 }).first().waitFor();
+            assert.equal(await page.getAttribute('html', 'lang'), lang);
+            await expectAccessible(page, `${path} ${lang} ${colorScheme} ${width}px`);
+            const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+            assert.ok(overflow <= 0, `${path} at ${width}px scrolls sideways by ${overflow}px`);
+          }
+          assert.deepEqual(foreign, []);
+          await context.close();
+        }
+      });
+    }
+  }
+
+  test('keyboard: the skip link is the first stop and moves focus to the main content', async () => {
+    const context = await newContext(e);
+    const page = await context.newPage();
+    await page.goto('/');
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => document.activeElement?.textContent ?? '');
+    assert.match(focused, /Zum Inhalt/);
+    await page.keyboard.press('Enter');
+    const target = await page.evaluate(() => document.activeElement?.id || location.hash);
+    assert.match(target, /main/);
+    await context.close();
+  });
+
+  test('the accessibility statement takes feedback', async () => {
+    const context = await newContext(e);
+    const page = await context.newPage();
+    await page.goto('/barrierefreiheit');
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    const message = page.getByRole('textbox').filter({ hasNot: page.locator('input') }).last();
+    await message.fill('Die Schrift im Fußbereich ist mir zu klein.');
+    await page.getByRole('button', { name: /senden/i }).click();
+    await page.getByRole('status').filter({ hasText: /.+/ }).first().waitFor();
+    await context.close();
+  });
+});
