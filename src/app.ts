@@ -30,6 +30,8 @@ import { catalogDemoSeed, catalogMigrations, createCatalogModule } from './modul
 import { cityRoutes } from './modules/city/index.js';
 import { contentMigrations, createContentModule } from './modules/content/index.js';
 import { createIdentityModule, identityMigrations } from './modules/identity/index.js';
+import { createReportsModule, DEFAULT_PHOTO_LIMITS, reportsDemoSeed, reportsMigrations } from './modules/reports/index.js';
+import { createSensorsModule, sensorsDemoSeed, sensorsMigrations } from './modules/sensors/index.js';
 
 export const VERSION = '0.1.0';
 
@@ -40,10 +42,12 @@ export const MIGRATIONS: MigrationSource[] = [
   identityMigrations,
   contentMigrations,
   catalogMigrations,
+  reportsMigrations,
+  sensorsMigrations,
 ];
 
 /** Demo data loaders, run once on first start when DEMO_DATA is on. */
-export const DEMO_SEEDS: DemoSeed[] = [catalogDemoSeed(systemClock)];
+export const DEMO_SEEDS: DemoSeed[] = [catalogDemoSeed(systemClock), sensorsDemoSeed, reportsDemoSeed];
 
 /** Modules an editor can be scoped to. */
 export const EDITABLE_MODULES = ['catalog', 'projects', 'sensors', 'parking', 'waste', 'reports', 'opendata', 'dashboard', 'content'];
@@ -164,6 +168,38 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const catalog = createCatalogModule({ db: database.db, audit: audit.recorder, clock });
   await catalog.service.ensureReference(); // the shipped OZG/LeiKa catalogue, loaded once
   await app.register(catalog.routes, { service: catalog.service, importer: catalog.importer });
+  const reports = createReportsModule({
+    db: database.db,
+    audit: audit.recorder,
+    clock,
+    mailer,
+    settings: {
+      publicUrl: config.publicUrl,
+      cityName: city.name,
+      jurisdictionId: new URL(city.contact.website ?? config.publicUrl).hostname.replace(/^www\./, ''),
+      contact: [city.contact.organisation, city.contact.address, city.contact.email, city.contact.phone].filter(Boolean).join(', '),
+      bbox: [city.bbox[0]!, city.bbox[1]!, city.bbox[2]!, city.bbox[3]!],
+      districts: city.districts,
+      retentionDays: config.reportsRetentionDays,
+      moderation: config.reportsModeration,
+      webSubmissionsPerHourPerIp: config.reportsWebPerHour,
+      webSubmissionsPerHourPerEmail: Math.max(1, Math.floor(config.reportsWebPerHour / 3)),
+      maxPhotos: 3,
+      photoLimits: DEFAULT_PHOTO_LIMITS,
+    },
+  });
+  await app.register(reports.routes, { openRateLimitPerMinute: 600, retentionIntervalMs: config.env === 'test' ? 0 : 3_600_000 });
+  const sensors = createSensorsModule({
+    db: database.db,
+    audit: audit.recorder,
+    clock,
+    mqtt: deps.mqtt,
+    log: app.log,
+    settings: { publicUrl: config.publicUrl, trustProxy: config.trustProxy },
+  });
+  await app.register(sensors.routes, sensors.routeOptions);
+  app.addHook('onReady', sensors.start);
+  app.addHook('onClose', sensors.stop);
 
   registerOperationalRoutes(app, deps);
   await registerWeb(app, webDir);
