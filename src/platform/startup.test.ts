@@ -74,6 +74,9 @@ describe('start-up', () => {
   });
 });
 
+/** The embedded data directory the kill -9 test leaves behind: the backup test reuses it as its source. */
+let killedDataDir: string | undefined;
+
 describe('kill -9 during writes', () => {
   test('every acknowledged write is present after restart', { timeout: 180_000 }, async () => {
     const env: Record<string, string> = { LOG_LEVEL: 'silent' };
@@ -84,6 +87,7 @@ describe('kill -9 during writes', () => {
       drop = () => scratch.drop();
     } else {
       env['DATA_DIR'] = mkdtempSync(path.join(tmpdir(), 'cf-kill-'));
+      killedDataDir = env['DATA_DIR'];
     }
     const acked: number[] = [];
     await new Promise<void>((resolve, reject) => {
@@ -119,11 +123,14 @@ describe('kill -9 during writes', () => {
 
 describe('backup and restore of the embedded database', { skip: usingPostgres() ? 'PostgreSQL uses pg_dump/pg_restore' : false }, () => {
   test('a backup restored into another data directory holds the same data', { timeout: 240_000 }, async () => {
-    const source = mkdtempSync(path.join(tmpdir(), 'cf-backup-src-'));
+    // A migrated data directory; the one the crash test left behind saves a slow first initialisation.
+    const source = killedDataDir ?? mkdtempSync(path.join(tmpdir(), 'cf-backup-src-'));
     const target = mkdtempSync(path.join(tmpdir(), 'cf-backup-dst-'));
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'cf-backup-')), 'koblenz.tar.gz');
-    const migrated = await run(['src/main.ts', 'migrate'], { DATA_DIR: source });
-    assert.equal(migrated.code, 0, migrated.output);
+    if (!killedDataDir) {
+      const migrated = await run(['src/main.ts', 'migrate'], { DATA_DIR: source });
+      assert.equal(migrated.code, 0, migrated.output);
+    }
     const db = await openDatabase({ dataDir: source });
     await sql`insert into content_feedback (message) values ('kept by the backup')`.execute(db.db);
     await db.close();
