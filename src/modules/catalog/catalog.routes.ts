@@ -13,7 +13,7 @@ import type { createCatalogImporter } from './catalog.import.js';
 import { exportFile } from './catalog.import.js';
 import { buildReport, reportCsv, reportDocx, reportMarkdown } from './catalog.report.js';
 import type { CatalogService } from './catalog.service.js';
-import { MATURITY_MAX } from './catalog.service.js';
+import { DETAIL_ONLY, MATURITY_MAX } from './catalog.service.js';
 import { detectFormat, toCsv, toXlsx } from './catalog.tabular.js';
 import { PAYMENT_METHODS, STATUSES } from './catalog.text.js';
 
@@ -65,6 +65,13 @@ const Service = Type.Object({
   demo: Type.Boolean({ description: 'true for the simulated Koblenz demo data' }),
   updatedAt: Type.String(),
 });
+
+const ServiceSummary = Type.Object(
+  Object.fromEntries(Object.entries(Service.properties).filter(([k]) => !(DETAIL_ONLY as readonly string[]).includes(k))) as Omit<
+    typeof Service.properties,
+    (typeof DETAIL_ONLY)[number]
+  >,
+);
 
 const ServiceDetail = Type.Object({
   ...Service.properties,
@@ -161,11 +168,29 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<{
     (_req, body, done) => done(null, body),
   );
 
-  /** Conditional GET: 304 when the client has this version; otherwise the cached or fresh value. */
-  async function publicRead<T>(req: FastifyRequest, reply: FastifyReply, produce: () => Promise<T>): Promise<T | undefined> {
-    const { value, version } = await service.cache.remember(req.url, produce);
+  /**
+   * Conditional GET: 304 when the client has this version; otherwise the body from the cache. The
+   * cache keeps the serialised body (JSON text or file bytes), so a hit costs no database query and
+   * no serialisation; produced values hold only the fields of the route's response schema.
+   */
+  async function publicRead(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    produce: () => Promise<unknown>,
+  ): Promise<string | Buffer | undefined> {
+    const { value, version } = await service.cache.remember(req.url, async () => {
+      const v = await produce();
+      return typeof v === 'string' || Buffer.isBuffer(v) ? v : JSON.stringify(v);
+    });
     if (notModified(req, reply, version)) return undefined;
     return value;
+  }
+
+  /** Sends cached JSON text as is (it was built from the presenters the schema describes). */
+  async function publicJson(req: FastifyRequest, reply: FastifyReply, produce: () => Promise<unknown>) {
+    const body = await publicRead(req, reply, produce);
+    if (body === undefined) return undefined; // 304
+    return reply.type('application/json; charset=utf-8').send(body);
   }
 
   function notModified(req: FastifyRequest, reply: FastifyReply, version: CatalogVersion): boolean {
@@ -188,7 +213,12 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<{
     return reply.header('content-disposition', `attachment; filename="${name}"`).type(FILE_TYPES[kind]).send(body);
   }
 
-  const list = Type.Object({ items: Type.Array(Service), total: Type.Integer(), limit: Type.Integer(), offset: Type.Integer() });
+  const list = Type.Object({
+    items: Type.Array(ServiceSummary),
+    total: Type.Integer(),
+    limit: Type.Integer(),
+    offset: Type.Integer(),
+  });
 
   app.get(
     '/api/catalog/services',
@@ -201,7 +231,7 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<{
       },
     },
     async (req, reply) =>
-      publicRead(req, reply, () => service.list({ ...toFilter(req.query), limit: req.query.limit, offset: req.query.offset })),
+      publicJson(req, reply, () => service.list({ ...toFilter(req.query), limit: req.query.limit, offset: req.query.offset })),
   );
 
   app.get(
@@ -244,7 +274,7 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<{
         response: { 200: ServiceDetail, ...errorResponses(400, 404) },
       },
     },
-    async (req, reply) => publicRead(req, reply, () => service.detail(req.params.id)),
+    async (req, reply) => publicJson(req, reply, () => service.detail(req.params.id)),
   );
 
   app.get(
@@ -301,7 +331,7 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<{
         },
       },
     },
-    async (req, reply) => publicRead(req, reply, () => service.facets()),
+    async (req, reply) => publicJson(req, reply, () => service.facets()),
   );
 
   const Kpis = Type.Object({
@@ -330,7 +360,7 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<{
         response: { 200: Kpis, ...errorResponses(400) },
       },
     },
-    async (req, reply) => publicRead(req, reply, () => service.kpis(req.query.date)),
+    async (req, reply) => publicJson(req, reply, () => service.kpis(req.query.date)),
   );
 
   app.get(
@@ -361,17 +391,16 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<{
     async (req, reply) => {
       const q = req.query;
       if (q.from && q.to && q.from > q.to) throw badRequest('CATALOG_RANGE_INVALID', 'from must not be after to', 'query.from');
-      const data = await publicRead(req, reply, () => service.timeline(q));
-      if (!data || q.format !== 'csv') return data;
-      return download(
-        reply,
-        'verwaltungsleistungen-verlauf.csv',
-        'csv',
-        toCsv(
+      if (q.format !== 'csv') return publicJson(req, reply, () => service.timeline(q));
+      const body = await publicRead(req, reply, async () => {
+        const data = await service.timeline(q);
+        return toCsv(
           ['date', ...STATUSES, 'total', 'share_online'],
           data.points.map((p) => [p.date, ...STATUSES.map((s) => p.counts[s]), p.total, p.shareOnline]),
-        ),
-      );
+        );
+      });
+      if (body === undefined) return undefined; // 304
+      return download(reply, 'verwaltungsleistungen-verlauf.csv', 'csv', body);
     },
   );
 
@@ -429,8 +458,8 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<{
         return report;
       });
       if (body === undefined) return undefined; // 304
-      if (format === 'json') return body as Awaited<ReturnType<typeof buildReport>>;
-      return download(reply, `ozg-stand-${date}.${format}`, format, body as string | Buffer);
+      if (format === 'json') return reply.type('application/json; charset=utf-8').send(body as never);
+      return download(reply, `ozg-stand-${date}.${format}`, format, body);
     },
   );
 
@@ -443,7 +472,7 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<{
         response: { 200: Type.Object({ items: Type.Array(Restructure) }) },
       },
     },
-    async (req, reply) => publicRead(req, reply, async () => ({ items: await service.listRestructures() })),
+    async (req, reply) => publicJson(req, reply, async () => ({ items: await service.listRestructures() })),
   );
 
   // ---- reference catalogue (OZG / LeiKa) ----
@@ -482,7 +511,7 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<{
       },
     },
     async (req, reply) =>
-      publicRead(req, reply, () =>
+      publicJson(req, reply, () =>
         service.referenceOzg({
           q: req.query.q,
           themenfeldId: req.query.themenfeld,
@@ -516,7 +545,7 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<{
         },
       },
     },
-    async (req, reply) => publicRead(req, reply, () => service.referenceOzgDetail(req.params.ozgId)),
+    async (req, reply) => publicJson(req, reply, () => service.referenceOzgDetail(req.params.ozgId)),
   );
 
   app.get(

@@ -166,6 +166,16 @@ export function presentService(row: ServiceRow) {
 }
 export type ServiceView = ReturnType<typeof presentService>;
 
+/** Fields a list item leaves out (they are on the service page and in the downloads). */
+export const DETAIL_ONLY = ['description', 'notes', 'reasonNotOnline', 'rolloutProject', 'maturityModel', 'updatedAt'] as const;
+
+/** A list item: the service without its long texts, so a page of 50 stays small. */
+export function presentSummary(row: ServiceRow) {
+  const full: Partial<ServiceView> = presentService(row);
+  for (const key of DETAIL_ONLY) delete full[key];
+  return full as Omit<ServiceView, (typeof DETAIL_ONLY)[number]>;
+}
+
 /** Share online, rounded to 0.1 %. */
 export const shareOnline = (counts: StatusCounts) => {
   const total = STATUSES.reduce((n, s) => n + counts[s], 0);
@@ -798,7 +808,7 @@ export function createCatalogService(deps: {
     async list(filter: Omit<ListFilter, 'terms'> & { q?: string | undefined }) {
       const { q, ...rest } = filter;
       const { items, total } = await repo.list({ ...rest, terms: q ? searchTerms(q) : [] });
-      return { items: items.map(presentService), total, limit: filter.limit, offset: filter.offset };
+      return { items: items.map(presentSummary), total, limit: filter.limit, offset: filter.offset };
     },
 
     async detail(id: number) {

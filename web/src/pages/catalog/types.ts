@@ -31,8 +31,11 @@ export interface Service {
   demo: boolean;
 }
 
+/** List items leave out the long texts of the service page. */
+export type ServiceSummary = Omit<Service, 'description' | 'notes' | 'reasonNotOnline' | 'rolloutProject' | 'maturityModel'>;
+
 export interface ServiceList {
-  items: Service[];
+  items: ServiceSummary[];
   total: number;
   limit: number;
   offset: number;
