@@ -45,7 +45,9 @@ async function prepare(dataDir: string): Promise<number> {
         from catalog_service_history h join copy_map m on m.old_id = h.service_id`.execute(trx);
       await sql`analyze`.execute(trx);
     });
-    const r = await sql<{ n: number }>`select count(*)::int as n from catalog_services where status is not null`.execute(database.db);
+    const r = await sql<{ n: number }>`select count(*)::int as n from catalog_services where status is not null`.execute(
+      database.db,
+    );
     return r.rows[0]!.n;
   } finally {
     await database.close();
@@ -55,11 +57,24 @@ async function prepare(dataDir: string): Promise<number> {
 async function serve(dataDir: string, port: number) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'serve'], {
     cwd: root,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', MQTT_PORT: '0', LOG_LEVEL: 'warn', DEMO_DATA: 'false' },
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      MQTT_PORT: '0',
+      LOG_LEVEL: 'warn',
+      DEMO_DATA: 'false',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const t0 = Date.now();
-  while (!(await fetch(`http://127.0.0.1:${port}/ready`).then((r) => r.ok, () => false))) {
+  while (
+    !(await fetch(`http://127.0.0.1:${port}/ready`).then(
+      (r) => r.ok,
+      () => false,
+    ))
+  ) {
     if (Date.now() - t0 > 180_000) throw new Error('server did not become ready');
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -98,25 +113,59 @@ export async function benchCatalog() {
       await bare.listen({ port: 0, host: '127.0.0.1' });
       const baseline = await load(`http://127.0.0.1:${(bare.server.address() as { port: number }).port}/`);
       await bare.close();
-      row('baseline: bare Fastify hello-world, 50 connections', `${fmt(baseline.requestsPerSecond)} req/s, p99 ${baseline.p99} ms`);
+      row(
+        'baseline: bare Fastify hello-world, 50 connections',
+        `${fmt(baseline.requestsPerSecond)} req/s, p99 ${baseline.p99} ms`,
+      );
 
       const list = await load(`${base}/services?limit=50`);
-      row(`GET /services (${fmt(services)} services, 50 per page), 50 conn.`, `${fmt(list.requestsPerSecond)} req/s, p99 ${list.p99} ms`, list.requestsPerSecond / baseline.requestsPerSecond);
+      row(
+        `GET /services (${fmt(services)} services, 50 per page), 50 conn.`,
+        `${fmt(list.requestsPerSecond)} req/s, p99 ${list.p99} ms`,
+        list.requestsPerSecond / baseline.requestsPerSecond,
+      );
       const search = await load(`${base}/services?q=fuhrerschein&limit=50`);
-      row('GET /services?q=fuhrerschein, 50 connections', `${fmt(search.requestsPerSecond)} req/s, p99 ${search.p99} ms`, search.requestsPerSecond / baseline.requestsPerSecond);
+      row(
+        'GET /services?q=fuhrerschein, 50 connections',
+        `${fmt(search.requestsPerSecond)} req/s, p99 ${search.p99} ms`,
+        search.requestsPerSecond / baseline.requestsPerSecond,
+      );
       const etag = (await fetch(`${base}/services?limit=50`)).headers.get('etag') ?? '';
       const conditional = await load(`${base}/services?limit=50`, { headers: { 'if-none-match': etag } });
-      row('GET /services with If-None-Match (304), 50 connections', `${fmt(conditional.requestsPerSecond)} req/s, p99 ${conditional.p99} ms`, conditional.requestsPerSecond / baseline.requestsPerSecond);
-      for (const r of [list, search, conditional]) if (r.errors || (r !== conditional && r.non2xx)) throw new Error('requests failed during the load test');
+      row(
+        'GET /services with If-None-Match (304), 50 connections',
+        `${fmt(conditional.requestsPerSecond)} req/s, p99 ${conditional.p99} ms`,
+        conditional.requestsPerSecond / baseline.requestsPerSecond,
+      );
+      for (const r of [list, search, conditional])
+        if (r.errors || (r !== conditional && r.non2xx)) throw new Error('requests failed during the load test');
 
-      const words = ['fuhrerschein', 'gewerbe', 'wohnsitz', 'hund', 'bau', 'steuer', 'parkausweis', 'eheschliessung', 'jagdschein', 'abfall'];
-      const searchUrls = Array.from({ length: 300 }, (_, i) => `${base}/services?q=${words[i % words.length]}&limit=50&offset=${i}`);
+      const words = [
+        'fuhrerschein',
+        'gewerbe',
+        'wohnsitz',
+        'hund',
+        'bau',
+        'steuer',
+        'parkausweis',
+        'eheschliessung',
+        'jagdschein',
+        'abfall',
+      ];
+      const searchUrls = Array.from(
+        { length: 300 },
+        (_, i) => `${base}/services?q=${words[i % words.length]}&limit=50&offset=${i}`,
+      );
       const s = await sequential(searchUrls);
       row('full-text search, uncached (each URL once), 1 conn.', `p50 ${fmt(s.p50, 1)} ms, p99 ${fmt(s.p99, 1)} ms`);
-      const pages = await sequential(Array.from({ length: 300 }, (_, i) => `${base}/services?limit=50&offset=${(i * 17) % services}`));
+      const pages = await sequential(
+        Array.from({ length: 300 }, (_, i) => `${base}/services?limit=50&offset=${(i * 17) % services}`),
+      );
       row('GET /services, uncached page (each URL once), 1 conn.', `p50 ${fmt(pages.p50, 1)} ms, p99 ${fmt(pages.p99, 1)} ms`);
       const day = (i: number) => new Date(Date.UTC(2023, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
-      const reports = await sequential(Array.from({ length: 200 }, (_, i) => `${base}/report?date=${day(i * 4)}&compare=${day(i * 4 - 150)}`));
+      const reports = await sequential(
+        Array.from({ length: 200 }, (_, i) => `${base}/report?date=${day(i * 4)}&compare=${day(i * 4 - 150)}`),
+      );
       row('committee table, any date with comparison, uncached', `p50 ${fmt(reports.p50, 1)} ms, p99 ${fmt(reports.p99, 1)} ms`);
     } finally {
       await stop();
