@@ -46,16 +46,18 @@ function localProblem(code: 'NETWORK' | 'BAD_RESPONSE', status = 0): Problem {
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
+  /** A file sent as the raw request body (imports) instead of JSON. */
+  file?: Blob;
   signal?: AbortSignal;
 }
 
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { Accept: 'application/json' };
-  let body: string | undefined;
+  let body: string | Blob | undefined;
   if (method !== 'GET') {
-    headers['Content-Type'] = 'application/json';
-    body = JSON.stringify(options.body ?? {});
+    headers['Content-Type'] = options.file ? options.file.type || 'application/octet-stream' : 'application/json';
+    body = options.file ?? JSON.stringify(options.body ?? {});
     if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
   }
 

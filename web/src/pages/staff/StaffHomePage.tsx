@@ -61,6 +61,12 @@ export default function StaffHomePage() {
         <p>{t('staff.home.noAdminTools')}</p>
       )}
 
+      {user.role === 'admin' || user.modules.includes('catalog') ? (
+        <p>
+          <Link to="/staff/verwaltungsleistungen">{t('nav.catalog')}</Link>
+        </p>
+      ) : null}
+
       <section aria-labelledby="session-title">
         <h2 id="session-title">{t('staff.home.sessionTitle')}</h2>
         <ErrorNotice error={logout.error} />

@@ -15,6 +15,7 @@ const StaffHomePage = lazy(() => import('./StaffHomePage'));
 const UsersPage = lazy(() => import('./users/UsersPage'));
 const AuditPage = lazy(() => import('./audit/AuditPage'));
 const ContentAdminPage = lazy(() => import('./content/ContentAdminPage'));
+const CatalogAdminPage = lazy(() => import('./catalog/CatalogAdminPage'));
 const NotFoundPage = lazy(() => import('../public/NotFoundPage'));
 
 export default function StaffRoutes() {
@@ -27,6 +28,7 @@ export default function StaffRoutes() {
           <Route path="enrol" element={<EnrolPage />} />
           <Route element={<RequireFullSession />}>
             <Route index element={<StaffHomePage />} />
+            <Route path="verwaltungsleistungen" element={<CatalogAdminPage />} />
             <Route element={<RequireAdmin />}>
               <Route path="users" element={<UsersPage />} />
               <Route path="audit" element={<AuditPage />} />
