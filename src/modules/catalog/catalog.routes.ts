@@ -163,7 +163,13 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<{
 }> = async (app, { service, importer }) => {
   // Uploads of the city list or a catalogue export arrive as the raw file.
   app.addContentTypeParser(
-    ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/octet-stream'],
+    [
+      'text/csv',
+      'text/plain',
+      'application/vnd.ms-excel',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'application/octet-stream',
+    ],
     { parseAs: 'buffer', bodyLimit: 20 * 1024 * 1024 },
     (_req, body, done) => done(null, body),
   );
@@ -193,12 +199,16 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<{
     return reply.type('application/json; charset=utf-8').send(body);
   }
 
-  function notModified(req: FastifyRequest, reply: FastifyReply, version: CatalogVersion): boolean {
-    const etag = `"c${version.version}-${createHash('sha1').update(req.url).digest('base64url').slice(0, 12)}"`;
+  /** `variant` separates answers that differ by who asks (history shows authors to staff only). */
+  function notModified(req: FastifyRequest, reply: FastifyReply, version: CatalogVersion, variant = ''): boolean {
+    const etag = `"c${version.version}-${createHash('sha1')
+      .update(req.url + variant)
+      .digest('base64url')
+      .slice(0, 12)}"`;
     reply
       .header('etag', etag)
       .header('last-modified', version.updatedAt.toUTCString())
-      .header('cache-control', 'public, no-cache');
+      .header('cache-control', variant ? 'private, no-cache' : 'public, no-cache');
     const inm = req.headers['if-none-match'];
     const ims = req.headers['if-modified-since'];
     const fresh = inm
@@ -304,7 +314,10 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<{
         },
       },
     },
-    async (req) => ({ items: await service.history(req.actor, req.params.id) }),
+    async (req, reply) => {
+      if (notModified(req, reply, await service.version(), req.actor.kind === 'anonymous' ? 'public' : 'staff')) return undefined;
+      return { items: await service.history(req.actor, req.params.id) };
+    },
   );
 
   app.get(

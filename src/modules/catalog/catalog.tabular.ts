@@ -68,8 +68,10 @@ function cellString(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
+/** The file name decides (Windows sends CSV files as application/vnd.ms-excel); else the content type. */
 export function detectFormat(name: string, contentType?: string): TableFormat {
-  if (/\.xlsx$/i.test(name) || /spreadsheetml|application\/vnd\.ms-excel|officedocument/i.test(contentType ?? '')) return 'xlsx';
+  if (/\.csv$/i.test(name)) return 'csv';
+  if (/\.xlsx$/i.test(name) || /spreadsheetml/i.test(contentType ?? '')) return 'xlsx';
   return 'csv';
 }
 
