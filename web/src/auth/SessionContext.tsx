@@ -12,9 +12,11 @@ interface SessionState {
   session: Session | null;
   /** Set when the session could not be checked at all (not for "no session"). */
   error: unknown;
+  /** True after the user logged out in this tab, so the login page can confirm it. */
+  loggedOut: boolean;
   refresh: () => Promise<Session | null>;
-  /** Forget the session locally (after logout). */
-  clear: () => void;
+  /** Forget the session locally; pass true after a deliberate logout. */
+  clear: (loggedOut?: boolean) => void;
 }
 
 const SessionContext = createContext<SessionState | null>(null);
@@ -23,6 +25,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [loading, setLoading] = useState(true);
   const [session, setSession] = useState<Session | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [loggedOut, setLoggedOut] = useState(false);
 
   const refresh = useCallback(async () => {
     try {
@@ -30,6 +33,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       setCsrfToken(current.csrfToken);
       setSession(current);
       setError(null);
+      setLoggedOut(false);
       return current;
     } catch (err) {
       setCsrfToken(null);
@@ -41,17 +45,21 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
-  const clear = useCallback(() => {
+  const clear = useCallback((didLogOut = false) => {
     setCsrfToken(null);
     setSession(null);
     setError(null);
+    setLoggedOut(didLogOut);
   }, []);
 
   useEffect(() => {
     void refresh();
   }, [refresh]);
 
-  const value = useMemo(() => ({ loading, session, error, refresh, clear }), [loading, session, error, refresh, clear]);
+  const value = useMemo(
+    () => ({ loading, session, error, loggedOut, refresh, clear }),
+    [loading, session, error, loggedOut, refresh, clear],
+  );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

@@ -1,6 +1,8 @@
 /**
  * Label, hint and error for one input. The input itself is rendered by the caller, which gets
  * the ids it must wire up, so every form field is announced with its hint and error text.
+ * Required fields are not starred: forms mark the optional ones in their labels instead, and
+ * inputs carry `required` for assistive technology.
  */
 import type { ReactNode } from 'react';
 
@@ -15,20 +17,16 @@ interface FieldProps {
   label: ReactNode;
   hint?: ReactNode;
   error?: string | undefined;
-  required?: boolean;
   children: (control: ControlProps) => ReactNode;
 }
 
-export function Field({ id, label, hint, error, required, children }: FieldProps) {
+export function Field({ id, label, hint, error, children }: FieldProps) {
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
   return (
     <div className={error ? 'field field--invalid' : 'field'}>
-      <label htmlFor={id}>
-        {label}
-        {required ? <span className="field__required"> *</span> : null}
-      </label>
+      <label htmlFor={id}>{label}</label>
       {hint ? (
         <p id={hintId} className="field__hint">
           {hint}

@@ -7,13 +7,14 @@ import { Suspense, useEffect, useRef } from 'react';
 import { Outlet, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { CityProvider } from './CityContext';
+import { ErrorBoundary } from './ErrorBoundary';
 import { Footer } from './Footer';
 import { Header } from './Header';
 import { Loading } from './Notice';
-import { isLanguage } from '../i18n';
+import i18n, { isLanguage } from '../i18n';
 
 export function Layout() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { pathname, search } = useLocation();
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
@@ -27,11 +28,12 @@ export function Layout() {
     window.scrollTo(0, 0);
   }, [pathname]);
 
-  // `?lang=en` also works on in-app links (e.g. "view page" in the content editor).
+  // `?lang=en` also works on in-app links (e.g. "view page" in the content editor). Only a
+  // changed URL applies it, so it never overrides a later click on the language switch.
   useEffect(() => {
     const lang = new URLSearchParams(search).get('lang');
-    if (lang && isLanguage(lang) && lang !== i18n.resolvedLanguage) void i18n.changeLanguage(lang);
-  }, [search, i18n]);
+    if (isLanguage(lang) && lang !== i18n.resolvedLanguage) void i18n.changeLanguage(lang);
+  }, [search]);
 
   return (
     <CityProvider>
@@ -40,9 +42,11 @@ export function Layout() {
       </a>
       <Header />
       <main id="main" ref={mainRef} tabIndex={-1}>
-        <Suspense fallback={<Loading />}>
-          <Outlet />
-        </Suspense>
+        <ErrorBoundary resetKey={pathname}>
+          <Suspense fallback={<Loading />}>
+            <Outlet />
+          </Suspense>
+        </ErrorBoundary>
       </main>
       <Footer />
     </CityProvider>

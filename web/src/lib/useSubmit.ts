@@ -3,7 +3,7 @@
  * errors to show next to inputs. Client-side checks use the same `fieldErrors` channel as the
  * server's RFC 9457 `errors`, so both look identical to the user.
  */
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../api/client';
 
 export interface SubmitState {
@@ -20,6 +20,13 @@ export function useSubmit(): SubmitState {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+
+  // Take the user to the first field that needs fixing (WCAG 3.3.1); its error is read out
+  // through aria-describedby.
+  useEffect(() => {
+    if (!Object.keys(fieldErrors).length) return;
+    document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [fieldErrors]);
 
   const run = useCallback(async (action: () => Promise<void>) => {
     setPending(true);

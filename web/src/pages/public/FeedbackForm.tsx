@@ -1,4 +1,7 @@
-/** Feedback on barriers (BITV 2.0 § 7): public, no account needed, only the message is required. */
+/**
+ * Feedback on barriers (BITV 2.0 § 7): public, no account needed, only the message is required.
+ * The optional contact fields come first so the message sits right above the send button.
+ */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
@@ -62,23 +65,31 @@ export function FeedbackForm() {
       <StatusNotice>{sent ? t('feedback.sent') : null}</StatusNotice>
       <ErrorNotice error={form.error} />
       <form onSubmit={(e) => void onSubmit(e)} noValidate>
-        <Field id="feedback-message" label={t('feedback.message')} required error={fe['message']}>
-          {(p) => (
-            <textarea {...p} name="message" rows={6} required value={message} onChange={(e) => setMessage(e.target.value)} />
-          )}
-        </Field>
         <Field id="feedback-name" label={t('feedback.name')} error={fe['name']}>
-          {(p) => <input {...p} name="name" type="text" autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} />}
+          {(p) => (
+            <input {...p} name="name" type="text" autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} />
+          )}
         </Field>
         <Field id="feedback-email" label={t('feedback.email')} hint={t('feedback.emailHint')} error={fe['email']}>
           {(p) => (
-            <input {...p} name="email" type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} />
+            <input
+              {...p}
+              name="email"
+              type="email"
+              autoComplete="email"
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+            />
           )}
         </Field>
         <Field id="feedback-page" label={t('feedback.pageUrl')} error={fe['pageUrl']}>
           {(p) => <input {...p} name="pageUrl" type="url" value={pageUrl} onChange={(e) => setPageUrl(e.target.value)} />}
         </Field>
-        <p className="field__hint">{t('common.requiredNote')}</p>
+        <Field id="feedback-message" label={t('feedback.message')} error={fe['message']}>
+          {(p) => (
+            <textarea {...p} name="message" rows={6} required value={message} onChange={(e) => setMessage(e.target.value)} />
+          )}
+        </Field>
         <SubmitButton pending={form.pending}>{t('feedback.submit')}</SubmitButton>
       </form>
     </section>

@@ -29,8 +29,8 @@ export default function StaffHomePage() {
       await api(everywhere ? '/api/auth/logout-all' : '/api/auth/logout', { method: 'POST' });
     });
     if (ok) {
-      navigate('/staff/login', { replace: true, state: { loggedOut: true } });
-      clear();
+      clear(true); // the login page confirms the logout
+      void navigate('/staff/login', { replace: true });
     }
   }
 

@@ -17,10 +17,20 @@ export function Pager({ offset, pageSize, total, onPage }: Props) {
     <nav className="pager" aria-label={t('staff.audit.paging')}>
       <p>{t('staff.audit.range', { first: formatNumber(first), last: formatNumber(last), total: formatNumber(total) })}</p>
       <p className="actions">
-        <button type="button" className="button button--secondary" disabled={offset === 0} onClick={() => onPage(Math.max(0, offset - pageSize))}>
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={offset === 0}
+          onClick={() => onPage(Math.max(0, offset - pageSize))}
+        >
           {t('staff.audit.previous')}
         </button>
-        <button type="button" className="button button--secondary" disabled={last >= total} onClick={() => onPage(offset + pageSize)}>
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={last >= total}
+          onClick={() => onPage(offset + pageSize)}
+        >
           {t('staff.audit.next')}
         </button>
       </p>

@@ -25,7 +25,12 @@ export function VerifyChain() {
       <h2 id="verify-title">{t('staff.audit.verifyTitle')}</h2>
       <p>{t('staff.audit.verifyIntro')}</p>
       <p>
-        <button type="button" className="button button--secondary" aria-disabled={check.pending || undefined} onClick={() => void verify()}>
+        <button
+          type="button"
+          className="button button--secondary"
+          aria-disabled={check.pending || undefined}
+          onClick={() => void verify()}
+        >
           {check.pending ? t('common.working') : t('staff.audit.verify')}
         </button>
       </p>

@@ -49,12 +49,34 @@ export function ContentEditor({ slug, lang }: { slug: ContentSlug; lang: string 
       {isNew ? <p className="notice notice--info">{t('staff.content.isNew')}</p> : null}
       <StatusNotice>{saved ? t('staff.content.saved') : null}</StatusNotice>
       <ErrorNotice error={form.error} />
-      <Field id="content-title" label={t('staff.content.pageTitle')} error={fe['title']} required>
-        {(p) => <input {...p} name="title" type="text" required className="input--wide" value={title} onChange={(e) => setTitle(e.target.value)} />}
-      </Field>
-      <Field id="content-markdown" label={t('staff.content.markdown')} hint={t('staff.content.markdownHint')} error={fe['markdown']}>
+      <Field id="content-title" label={t('staff.content.pageTitle')} error={fe['title']}>
         {(p) => (
-          <textarea {...p} name="markdown" rows={18} className="input--wide input--mono" value={markdown} onChange={(e) => setMarkdown(e.target.value)} />
+          <input
+            {...p}
+            name="title"
+            type="text"
+            required
+            className="input--wide"
+            value={title}
+            onChange={(e) => setTitle(e.target.value)}
+          />
+        )}
+      </Field>
+      <Field
+        id="content-markdown"
+        label={t('staff.content.markdown')}
+        hint={t('staff.content.markdownHint')}
+        error={fe['markdown']}
+      >
+        {(p) => (
+          <textarea
+            {...p}
+            name="markdown"
+            rows={18}
+            className="input--wide input--mono"
+            value={markdown}
+            onChange={(e) => setMarkdown(e.target.value)}
+          />
         )}
       </Field>
       <p className="actions">

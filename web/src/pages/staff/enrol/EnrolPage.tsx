@@ -35,7 +35,7 @@ export default function EnrolPage() {
 
   async function finish() {
     await refresh();
-    navigate('/staff', { replace: true });
+    void navigate('/staff', { replace: true });
   }
 
   return (

@@ -19,7 +19,7 @@ export function RecoveryCodesStep({ codes, onDone }: { codes: string[]; onDone: 
   }
 
   return (
-    <section aria-labelledby="enrol-recovery-title">
+    <section>
       <h2 id="enrol-recovery-title" ref={headingRef} tabIndex={-1}>
         {t('staff.enrol.steps.recovery')}
       </h2>

@@ -23,7 +23,8 @@ export function SetPasswordStep({ token, onDone }: { token: string; onDone: () =
     event.preventDefault();
     if (form.pending) return;
     const problems: Record<string, string> = {};
-    if (password.length < MIN_PASSWORD_LENGTH) problems['password'] = t('staff.enrol.passwordTooShort', { min: MIN_PASSWORD_LENGTH });
+    if (password.length < MIN_PASSWORD_LENGTH)
+      problems['password'] = t('staff.enrol.passwordTooShort', { min: MIN_PASSWORD_LENGTH });
     else if (password !== repeat) problems['repeat'] = t('staff.enrol.passwordMismatch');
     if (Object.keys(problems).length) {
       form.setFieldErrors(problems);
@@ -39,7 +40,7 @@ export function SetPasswordStep({ token, onDone }: { token: string; onDone: () =
   const linkUnusable = form.error instanceof ApiError && (form.error.status === 404 || form.error.status === 410);
   const fe = form.fieldErrors;
   return (
-    <section aria-labelledby="enrol-password-title">
+    <section>
       <h2 id="enrol-password-title" ref={headingRef} tabIndex={-1}>
         {t('staff.enrol.steps.password')}
       </h2>
@@ -50,7 +51,6 @@ export function SetPasswordStep({ token, onDone }: { token: string; onDone: () =
           label={t('staff.enrol.password')}
           hint={t('staff.enrol.passwordRule', { min: MIN_PASSWORD_LENGTH })}
           error={fe['password']}
-          required
         >
           {(p) => (
             <input
@@ -65,7 +65,7 @@ export function SetPasswordStep({ token, onDone }: { token: string; onDone: () =
             />
           )}
         </Field>
-        <Field id="enrol-repeat" label={t('staff.enrol.repeat')} error={fe['repeat']} required>
+        <Field id="enrol-repeat" label={t('staff.enrol.repeat')} error={fe['repeat']}>
           {(p) => (
             <input
               {...p}

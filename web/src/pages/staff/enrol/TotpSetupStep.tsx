@@ -52,7 +52,7 @@ export function TotpSetupStep({ onConfirmed }: { onConfirmed: (codes: string[]) 
   }
 
   return (
-    <section aria-labelledby="enrol-totp-title">
+    <section>
       <h2 id="enrol-totp-title" ref={headingRef} tabIndex={-1}>
         {t('staff.enrol.steps.totp')}
       </h2>
@@ -80,7 +80,12 @@ export function TotpSetupStep({ onConfirmed }: { onConfirmed: (codes: string[]) 
           <h3>{t('staff.enrol.confirmTitle')}</h3>
           <ErrorNotice error={form.error} />
           <form onSubmit={(e) => void onSubmit(e)} noValidate>
-            <Field id="enrol-code" label={t('staff.login.code')} hint={t('staff.login.codeHint')} error={form.fieldErrors['code']}>
+            <Field
+              id="enrol-code"
+              label={t('staff.login.code')}
+              hint={t('staff.login.codeHint')}
+              error={form.fieldErrors['code']}
+            >
               {(p) => (
                 <input
                   {...p}

@@ -13,9 +13,9 @@ import { SecondFactorStep } from './SecondFactorStep';
 
 export default function LoginPage() {
   const { t } = useTranslation();
-  const { loading, session, error } = useSession();
+  const { loading, session, error, loggedOut } = useSession();
   const location = useLocation();
-  const state = location.state as { from?: string; loggedOut?: boolean } | null;
+  const state = location.state as { from?: string } | null;
   useDocumentTitle(t('staff.login.title'));
 
   if (loading) return <Loading />;
@@ -27,7 +27,7 @@ export default function LoginPage() {
   return (
     <div className="page page--narrow">
       <h1>{t('staff.login.title')}</h1>
-      {state?.loggedOut ? (
+      {loggedOut ? (
         <p role="status" className="notice notice--success">
           {t('staff.login.loggedOut')}
         </p>

@@ -35,11 +35,11 @@ export function PasswordStep() {
 
   const fe = form.fieldErrors;
   return (
-    <section aria-labelledby="login-password-title">
+    <section>
       <h2 id="login-password-title">{t('staff.login.passwordStep')}</h2>
       <ErrorNotice error={form.error} />
       <form onSubmit={(e) => void onSubmit(e)} noValidate>
-        <Field id="login-email" label={t('staff.login.email')} error={fe['email']} required>
+        <Field id="login-email" label={t('staff.login.email')} error={fe['email']}>
           {(p) => (
             <input
               {...p}
@@ -52,7 +52,7 @@ export function PasswordStep() {
             />
           )}
         </Field>
-        <Field id="login-password" label={t('staff.login.password')} error={fe['password']} required>
+        <Field id="login-password" label={t('staff.login.password')} error={fe['password']}>
           {(p) => (
             <input
               {...p}

@@ -56,12 +56,17 @@ export function SecondFactorStep() {
 
   const fe = form.fieldErrors;
   return (
-    <section aria-labelledby="login-mfa-title">
+    <section>
       <h2 id="login-mfa-title">{t('staff.login.mfaStep')}</h2>
       <ErrorNotice error={form.error} />
       <form onSubmit={(e) => void onSubmit(e)} noValidate>
         {useRecovery ? (
-          <Field id="login-recovery" label={t('staff.login.recoveryCode')} hint={t('staff.login.recoveryHint')} error={fe['recoveryCode']}>
+          <Field
+            id="login-recovery"
+            label={t('staff.login.recoveryCode')}
+            hint={t('staff.login.recoveryHint')}
+            error={fe['recoveryCode']}
+          >
             {(p) => (
               <input
                 {...p}

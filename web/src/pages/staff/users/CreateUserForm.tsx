@@ -58,12 +58,20 @@ export function CreateUserForm({ onCreated }: { onCreated: () => void }) {
       ) : null}
       <ErrorNotice error={form.error} />
       <form onSubmit={(e) => void onSubmit(e)} noValidate>
-        <Field id="new-user-email" label={t('staff.users.email')} error={fe['email']} required>
+        <Field id="new-user-email" label={t('staff.users.email')} error={fe['email']}>
           {(p) => (
-            <input {...p} name="email" type="email" autoComplete="off" required value={email} onChange={(e) => setEmail(e.target.value)} />
+            <input
+              {...p}
+              name="email"
+              type="email"
+              autoComplete="off"
+              required
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+            />
           )}
         </Field>
-        <Field id="new-user-name" label={t('staff.users.name')} error={fe['displayName']} required>
+        <Field id="new-user-name" label={t('staff.users.name')} error={fe['displayName']}>
           {(p) => (
             <input
               {...p}

@@ -71,7 +71,9 @@ export function EditUserPanel({ user, onChanged, onClose }: { user: StaffUser; o
       {enrolmentUrl ? <EnrolmentLink id="reset-enrolment-link" url={enrolmentUrl} intro={t('staff.users.resetDone')} /> : null}
       <form onSubmit={(e) => void onSave(e)} noValidate>
         <Field id="edit-user-name" label={t('staff.users.name')} error={fe['displayName']}>
-          {(p) => <input {...p} name="displayName" type="text" value={displayName} onChange={(e) => setDisplayName(e.target.value)} />}
+          {(p) => (
+            <input {...p} name="displayName" type="text" value={displayName} onChange={(e) => setDisplayName(e.target.value)} />
+          )}
         </Field>
         <RoleAndModules idPrefix="edit-user" role={role} modules={modules} onRole={setRole} onModules={setModules} errors={fe} />
         <SubmitButton pending={form.pending}>{t('common.save')}</SubmitButton>

@@ -48,7 +48,13 @@ export function RoleAndModules({ idPrefix, role, modules, onRole, onModules, err
           ) : null}
           {options.map((m) => (
             <label key={m} className="checkbox">
-              <input type="checkbox" name="modules" value={m} checked={modules.includes(m)} onChange={(e) => toggle(m, e.target.checked)} />
+              <input
+                type="checkbox"
+                name="modules"
+                value={m}
+                checked={modules.includes(m)}
+                onChange={(e) => toggle(m, e.target.checked)}
+              />
               {t(`modules.${m}`, { defaultValue: m })}
             </label>
           ))}

@@ -28,14 +28,14 @@ export default function UsersPage() {
     <div className="page">
       <h1>{t('staff.users.title')}</h1>
       <section aria-labelledby="users-list-title">
-        <h2 id="users-list-title" ref={listHeading} tabIndex={-1}>{t('staff.users.listTitle')}</h2>
+        <h2 id="users-list-title" ref={listHeading} tabIndex={-1}>
+          {t('staff.users.listTitle')}
+        </h2>
         {loading && !data ? <Loading /> : null}
         <ErrorNotice error={error} />
         {data ? <UserTable users={users} onEdit={setEditingId} /> : null}
       </section>
-      {editing ? (
-        <EditUserPanel key={editing.id} user={editing} onChanged={reload} onClose={closeEditor} />
-      ) : null}
+      {editing ? <EditUserPanel key={editing.id} user={editing} onChanged={reload} onClose={closeEditor} /> : null}
       <CreateUserForm onCreated={reload} />
     </div>
   );
