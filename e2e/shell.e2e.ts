@@ -43,7 +43,7 @@ describe('web shell in Chromium', () => {
   });
   after(() => e.close());
 
-  test('staff user enrols TOTP, logs out and in again; staff pages are accessible', { timeout: 120_000 }, async () => {
+  test('staff user enrols TOTP, logs out and in again; staff pages are accessible', { timeout: 400_000 }, async () => {
     const { email, url } = await createAdminLink(e);
     const context = await newContext(e);
     const page = await context.newPage();
@@ -102,7 +102,7 @@ describe('web shell in Chromium', () => {
 
   for (const colorScheme of ['light', 'dark'] as const) {
     for (const lang of ['de', 'en']) {
-      test(`public pages are accessible (${lang}, ${colorScheme}, phone and desktop)`, { timeout: 120_000 }, async () => {
+      test(`public pages are accessible (${lang}, ${colorScheme}, phone and desktop)`, { timeout: 400_000 }, async () => {
         for (const width of [390, 1280]) {
           const context = await newContext(e, { colorScheme, width });
           const page = await context.newPage();
