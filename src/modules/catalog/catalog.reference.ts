@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseCsv, type Table } from './catalog.tabular.js';
+import { foldText } from './catalog.text.js';
 import type { RefLeikaRow, RefOzgRow } from './catalog.repository.js';
 
 export interface RefOzg {
@@ -79,29 +80,21 @@ export function readShippedCatalog(dir: string): RefCatalog {
   return { ozg, leika, lebenslagen: [...situations.values()] };
 }
 
-/** Column names accepted in a flat export; the first of each list is what our own export writes. */
+/** Column names accepted in a flat export (folded: Schlüssel = Schluessel = schlussel); the first is what our export writes. */
 const ALIASES: Record<string, string[]> = {
   themenfeld: ['themenfeld', 'themenfeld_name'],
   lebenslage: ['lebenslage', 'lebens_unternehmenslage', 'lebenslage_name', 'unternehmenslage'],
   ozg_id: ['ozg_id', 'ozgid', 'ozg'],
   ozg_name: ['ozg_name', 'ozg_leistung', 'ozg_bezeichnung'],
-  leika_key: ['leika_key', 'leika_schluessel', 'leika_schlussel', 'schluessel', 'schlussel'],
+  leika_key: ['leika_key', 'leika_schlussel', 'schlussel'],
   leika_name: ['leika_name', 'leika_leistung', 'leika_bezeichnung', 'bezeichnung'],
   leika_type: ['leika_type', 'leika_typ', 'typ'],
   law_shortcuts: ['law_shortcuts', 'rechtsgrundlage_kurz'],
   legal_basis: ['legal_basis', 'rechtsgrundlage'],
-  replaces: ['replaces', 'ersetzt', 'vorgaenger', 'vorganger'],
+  replaces: ['replaces', 'ersetzt', 'vorganger'],
 };
 
-const headerKey = (h: string) =>
-  h
-    .toLowerCase()
-    .replace(/ä/g, 'ae')
-    .replace(/ö/g, 'oe')
-    .replace(/ü/g, 'ue')
-    .replace(/ß/g, 'ss')
-    .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^_|_$/g, '');
+const headerKey = (h: string) => foldText(h).replace(/ /g, '_');
 
 export const REFERENCE_EXPORT_COLUMNS = [
   'themenfeld',

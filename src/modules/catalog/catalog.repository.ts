@@ -40,34 +40,19 @@ export interface ServiceRow {
   updated_at: Date;
 }
 
-/** The columns a caller may write on catalog_services (search columns are derived). */
-export interface ServiceWrite {
-  ref: string;
-  name: string;
-  description: string;
-  ozg_id: string | null;
-  leika_key: string | null;
-  local: boolean;
-  themenfeld_id: number | null;
-  lebenslage_id: number | null;
-  status: Status | null;
-  status_since: string;
-  reason_not_online: string;
-  maturity_level: number | null;
-  maturity_model: string;
-  efa: boolean;
-  efa_provider_state: string;
-  online_url: string;
-  epaybl: boolean;
-  payment_methods: string[];
-  office: string;
-  planned_go_live: string | null;
-  rollout_project: string;
-  notes: string;
-  demo: boolean;
-  search_text: string;
-  sort_name: string;
-}
+/** The columns written on catalog_services: the row without id, joined names and timestamps, plus the derived search columns. */
+export type ServiceWrite = Omit<
+  ServiceRow,
+  | 'id'
+  | 'ozg_name'
+  | 'ozg_active'
+  | 'successor_ozg_id'
+  | 'leika_name'
+  | 'leika_type'
+  | 'themenfeld_name'
+  | 'lebenslage_name'
+  | 'updated_at'
+> & { search_text: string; sort_name: string };
 
 export interface HistoryRow {
   id: number;

@@ -1,5 +1,5 @@
 /** Key figures: share online, counts per status, progress over time (chart + table), per Themenfeld. */
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../components/Notice';
@@ -9,7 +9,7 @@ import { useApi } from '../../lib/useApi';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { ProgressChart } from './ProgressChart';
 import { CatalogNav, todayIso } from './shared';
-import { STATUSES, type Kpis, type Timeline } from './types';
+import { STATUSES, type Counts, type Kpis, type Timeline } from './types';
 
 const percent = (share: number) =>
   new Intl.NumberFormat(currentLanguage() === 'de' ? 'de-DE' : 'en-GB', {
@@ -17,6 +17,66 @@ const percent = (share: number) =>
     minimumFractionDigits: 1,
     maximumFractionDigits: 1,
   }).format(share);
+
+interface CountsRow {
+  key: string;
+  label: ReactNode;
+  counts: Counts;
+  total: number;
+  shareOnline: number;
+}
+
+/** Counts per status with sum and share online, one row per date or Themenfeld. */
+function CountsTable({
+  captionId,
+  caption,
+  firstColumn,
+  rows,
+}: {
+  captionId: string;
+  caption: string;
+  firstColumn: string;
+  rows: CountsRow[];
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
+      <table>
+        <caption id={captionId}>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{firstColumn}</th>
+            {STATUSES.map((s) => (
+              <th key={s} scope="col" className="num">
+                {t(`catalog.status.${s}`)}
+              </th>
+            ))}
+            <th scope="col" className="num">
+              {t('catalog.kpis.totalCol')}
+            </th>
+            <th scope="col" className="num">
+              {t('catalog.kpis.shareCol')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.key}>
+              <th scope="row">{r.label}</th>
+              {STATUSES.map((s) => (
+                <td key={s} className="num">
+                  {r.counts[s]}
+                </td>
+              ))}
+              <td className="num">{r.total}</td>
+              <td className="num">{percent(r.shareOnline)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
 
 export default function KpiPage() {
   const { t } = useTranslation();
@@ -75,84 +135,28 @@ export default function KpiPage() {
           <p>
             <a href={`/api/catalog/kpis/timeline?to=${encodeURIComponent(date)}&format=csv`}>{t('catalog.kpis.download')}</a>
           </p>
-          <div className="table-scroll" role="region" aria-labelledby="kpi-table-caption" tabIndex={0}>
-            <table>
-              <caption id="kpi-table-caption">{t('catalog.kpis.tableCaption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('catalog.kpis.dateCol')}</th>
-                  {STATUSES.map((s) => (
-                    <th key={s} scope="col" className="num">
-                      {t(`catalog.status.${s}`)}
-                    </th>
-                  ))}
-                  <th scope="col" className="num">
-                    {t('catalog.kpis.totalCol')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('catalog.kpis.shareCol')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {timeline.data.points.map((p) => (
-                  <tr key={p.date}>
-                    <th scope="row">
-                      <time dateTime={p.date}>{formatDate(p.date)}</time>
-                    </th>
-                    {STATUSES.map((s) => (
-                      <td key={s} className="num">
-                        {p.counts[s]}
-                      </td>
-                    ))}
-                    <td className="num">{p.total}</td>
-                    <td className="num">{percent(p.shareOnline)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <CountsTable
+            captionId="kpi-table-caption"
+            caption={t('catalog.kpis.tableCaption')}
+            firstColumn={t('catalog.kpis.dateCol')}
+            rows={timeline.data.points.map((p) => ({
+              key: p.date,
+              label: <time dateTime={p.date}>{formatDate(p.date)}</time>,
+              ...p,
+            }))}
+          />
         </section>
       ) : null}
 
       {kpis.data ? (
         <section aria-labelledby="kpi-themen">
           <h2 id="kpi-themen">{t('catalog.kpis.byThemenfeld')}</h2>
-          <div className="table-scroll" role="region" aria-labelledby="kpi-themen-caption" tabIndex={0}>
-            <table>
-              <caption id="kpi-themen-caption">{t('catalog.kpis.byThemenfeldCaption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('catalog.search.themenfeld')}</th>
-                  {STATUSES.map((s) => (
-                    <th key={s} scope="col" className="num">
-                      {t(`catalog.status.${s}`)}
-                    </th>
-                  ))}
-                  <th scope="col" className="num">
-                    {t('catalog.kpis.totalCol')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('catalog.kpis.shareCol')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {kpis.data.byThemenfeld.map((f) => (
-                  <tr key={f.id ?? 'none'}>
-                    <th scope="row">{f.name || '–'}</th>
-                    {STATUSES.map((s) => (
-                      <td key={s} className="num">
-                        {f.counts[s]}
-                      </td>
-                    ))}
-                    <td className="num">{f.total}</td>
-                    <td className="num">{percent(f.shareOnline)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <CountsTable
+            captionId="kpi-themen-caption"
+            caption={t('catalog.kpis.byThemenfeldCaption')}
+            firstColumn={t('catalog.search.themenfeld')}
+            rows={kpis.data.byThemenfeld.map((f) => ({ key: String(f.id ?? 'none'), label: f.name || '–', ...f }))}
+          />
         </section>
       ) : null}
     </div>

@@ -52,7 +52,7 @@ export function ProgressChart({ timeline, titleId, descId }: { timeline: Timelin
                 acc += p.counts[s];
                 return <rect key={s} x={x} width={band * 0.7} y={y(acc)} height={h} fill={STATUS_COLOURS[s]} />;
               })}
-              {i % labelEvery === 0 || i === points.length - 1 ? (
+              {(i % labelEvery === 0 && points.length - 1 - i >= labelEvery / 2) || i === points.length - 1 ? (
                 <text x={x + band * 0.35} y={height - bottom + 16} textAnchor="middle">
                   {p.date.slice(0, 7)}
                 </text>
