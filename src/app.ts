@@ -30,8 +30,11 @@ import { catalogDemoSeed, catalogMigrations, createCatalogModule } from './modul
 import { cityRoutes } from './modules/city/index.js';
 import { contentMigrations, createContentModule } from './modules/content/index.js';
 import { createIdentityModule, identityMigrations } from './modules/identity/index.js';
+import { createProjectsModule, projectsDemoSeed, projectsMigrations } from './modules/projects/index.js';
 import { createReportsModule, DEFAULT_PHOTO_LIMITS, reportsDemoSeed, reportsMigrations } from './modules/reports/index.js';
 import { createSensorsModule, sensorsDemoSeed, sensorsMigrations } from './modules/sensors/index.js';
+import { createOpendataModule, opendataMigrations } from './modules/opendata/index.js';
+import { platformDatasetProviders } from './opendata-providers.js';
 
 export const VERSION = '0.1.0';
 
@@ -42,12 +45,14 @@ export const MIGRATIONS: MigrationSource[] = [
   identityMigrations,
   contentMigrations,
   catalogMigrations,
+  projectsMigrations,
   reportsMigrations,
   sensorsMigrations,
+  opendataMigrations,
 ];
 
 /** Demo data loaders, run once on first start when DEMO_DATA is on. */
-export const DEMO_SEEDS: DemoSeed[] = [catalogDemoSeed(systemClock), sensorsDemoSeed, reportsDemoSeed];
+export const DEMO_SEEDS: DemoSeed[] = [catalogDemoSeed(systemClock), projectsDemoSeed(systemClock), sensorsDemoSeed, reportsDemoSeed];
 
 /** Modules an editor can be scoped to. */
 export const EDITABLE_MODULES = ['catalog', 'projects', 'sensors', 'parking', 'waste', 'reports', 'opendata', 'dashboard', 'content'];
@@ -168,6 +173,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const catalog = createCatalogModule({ db: database.db, audit: audit.recorder, clock });
   await catalog.service.ensureReference(); // the shipped OZG/LeiKa catalogue, loaded once
   await app.register(catalog.routes, { service: catalog.service, importer: catalog.importer });
+  const projects = createProjectsModule({
+    db: database.db,
+    audit: audit.recorder,
+    clock,
+    ozg: { report: (date, compare, lang) => catalog.api.report(date, compare, lang) },
+    settings: { publicUrl: config.publicUrl, cityName: city.name, districts: city.districts },
+  });
+  await app.register(projects.routes, projects.routeOptions);
   const reports = createReportsModule({
     db: database.db,
     audit: audit.recorder,
@@ -200,6 +213,25 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(sensors.routes, sensors.routeOptions);
   app.addHook('onReady', sensors.start);
   app.addHook('onClose', sensors.stop);
+  const opendata = createOpendataModule({
+    db: database.db,
+    audit: audit.recorder,
+    clock,
+    version: VERSION,
+    providers: platformDatasetProviders({ publicUrl: config.publicUrl, clock, catalog: catalog.api, cityName: city.officialName }),
+    settings: {
+      publicUrl: config.publicUrl,
+      publisher: { name: city.officialName, email: city.contact.email, website: city.contact.website, phone: city.contact.phone },
+      ars: city.ars,
+      contributorIds: [`${config.publicUrl}/`],
+      attribution: city.officialName,
+      bbox: [city.bbox[0]!, city.bbox[1]!, city.bbox[2]!, city.bbox[3]!],
+      catalogTitle: { de: `Offene Daten ${city.name}`, en: `Open data ${city.name}` },
+      catalogDescription: { de: `Datenkatalog der ${city.officialName}`, en: `Data catalog of ${city.officialName}` },
+      syncIntervalMs: 60_000,
+    },
+  });
+  await app.register(opendata.routes);
 
   registerOperationalRoutes(app, deps);
   await registerWeb(app, webDir);

@@ -37,6 +37,12 @@ export interface Config {
   readonly reportsModeration: 'photos' | 'all' | 'none';
   /** Damage reports from the web form per hour and IP address (per e-mail address: a third of it, at least 1). */
   readonly reportsWebPerHour: number;
+  /** Parking: a car park without an update for this long shows status "unknown", not its last number. */
+  readonly parkingStaleMinutes: number;
+  /** Waste: a container sensor silent for this long raises a stale-sensor alert. */
+  readonly wasteStaleHours: number;
+  /** Waste: where alerts are e-mailed (the responsible team); none means alerts are only listed. */
+  readonly wasteAlertEmail: string | undefined;
 }
 
 type Env = Record<string, string | undefined>;
@@ -157,6 +163,9 @@ export function loadConfig(env: Env = { ...readDotEnv(), ...process.env }): Conf
     reportsRetentionDays: int(r, 'REPORTS_RETENTION_DAYS', 30, 1, 3650),
     reportsModeration: oneOf(r, 'REPORTS_MODERATION', 'photos', ['photos', 'all', 'none'] as const),
     reportsWebPerHour: int(r, 'REPORTS_WEB_PER_HOUR', 10, 1, 100_000),
+    parkingStaleMinutes: int(r, 'PARKING_STALE_MINUTES', 15, 1, 10_080),
+    wasteStaleHours: int(r, 'WASTE_STALE_HOURS', 24, 1, 8_760),
+    wasteAlertEmail: str(r, 'WASTE_ALERT_EMAIL', '') || undefined,
   };
   if (!/^[a-z0-9-]+$/.test(config.cityProfile)) {
     r.errors.push(`CITY_PROFILE: must be a profile name like "koblenz" (got "${config.cityProfile}")`);

@@ -25,6 +25,21 @@ export interface Mailer {
   send(message: { to: string; subject: string; text: string }): Promise<void>;
 }
 
+/**
+ * What parking and waste need from the sensor platform (OGC SensorThings): app.ts hands them the
+ * sensors service. Writes go through it so every value is also a SensorThings Observation.
+ */
+export interface SensorStore {
+  /** Creates a SensorThings entity (deep insert allowed) and returns its id. */
+  createEntity(actor: Actor, set: 'Things' | 'Datastreams' | 'Sensors' | 'ObservedProperties', body: Record<string, unknown>): Promise<number>;
+  /** Adds Observations to a Datastream; resolves after they are committed. */
+  addObservations(
+    actor: Actor,
+    datastreamId: number,
+    rows: { phenomenonTime?: string; result: unknown; parameters?: Record<string, unknown> }[],
+  ): Promise<number[]>;
+}
+
 export interface Clock {
   now(): Date;
 }
@@ -68,7 +83,49 @@ export interface CatalogKpiSource {
     total: number;
     rows: { status: string; label: string; count: number; compareCount: number | null; change: number | null }[];
     explanation: string[];
+    /** True when the table counts demo data (so reports built on it say so). */
+    demo?: boolean;
   }>;
   /** Changes with every write: for ETags and caches of modules that republish catalog data. */
   version(): Promise<{ version: number; updatedAt: Date }>;
+}
+
+/**
+ * A module's public data products, as the open-data module publishes them (DCAT-AP.de, CKAN API).
+ * Codes are the short codes of the EU vocabularies (data-theme "TRAN", frequency "DAILY", file-type "CSV").
+ */
+export interface DatasetDistributionDescription {
+  /** Stable within the dataset, e.g. "csv", "api". */
+  key: string;
+  title: { de: string; en: string };
+  /** An existing endpoint of the platform (absolute URL). */
+  url: string;
+  /** EU file-type code: CSV, JSON, GEOJSON, XML, … */
+  format: string;
+  mediaType: string;
+  /** A live API rather than a file: published as dcat:DataService too. */
+  service?: { endpointDescription?: string; conformsTo?: string };
+}
+
+export interface DatasetDescription {
+  /** Stable identifier, unique across providers (becomes the URI segment and the CKAN name). */
+  identifier: string;
+  title: { de: string; en: string };
+  description: { de: string; en: string };
+  keywords: string[];
+  themes: string[];
+  /** The whole city unless a bounding box [west, south, east, north] is given. */
+  bbox?: [number, number, number, number];
+  temporal?: { start?: string; end?: string };
+  /** EU frequency code (CONT, DAILY, WEEKLY, MONTHLY, ANNUAL, IRREG, …). */
+  accrualPeriodicity: string;
+  /** Last real change of the data; undefined keeps the date of the last change seen by the catalog. */
+  modified?: Date;
+  landingPage?: string;
+  distributions: DatasetDistributionDescription[];
+}
+
+export interface DatasetProvider {
+  id: string;
+  describe(): DatasetDescription[] | Promise<DatasetDescription[]>;
 }
