@@ -35,6 +35,8 @@ import { createReportsModule, DEFAULT_PHOTO_LIMITS, reportsDemoSeed, reportsMigr
 import { createSensorsModule, sensorsDemoSeed, sensorsMigrations } from './modules/sensors/index.js';
 import { createOpendataModule, opendataMigrations } from './modules/opendata/index.js';
 import { platformDatasetProviders } from './opendata-providers.js';
+import { createParkingModule, parkingDemoSeed, parkingMigrations } from './modules/parking/index.js';
+import { createWasteModule, wasteDemoSeed, wasteMigrations } from './modules/waste/index.js';
 
 export const VERSION = '0.1.0';
 
@@ -48,11 +50,13 @@ export const MIGRATIONS: MigrationSource[] = [
   projectsMigrations,
   reportsMigrations,
   sensorsMigrations,
+  parkingMigrations,
+  wasteMigrations,
   opendataMigrations,
 ];
 
 /** Demo data loaders, run once on first start when DEMO_DATA is on. */
-export const DEMO_SEEDS: DemoSeed[] = [catalogDemoSeed(systemClock), projectsDemoSeed(systemClock), sensorsDemoSeed, reportsDemoSeed];
+export const DEMO_SEEDS: DemoSeed[] = [catalogDemoSeed(systemClock), projectsDemoSeed(systemClock), sensorsDemoSeed, reportsDemoSeed, parkingDemoSeed, wasteDemoSeed];
 
 /** Modules an editor can be scoped to. */
 export const EDITABLE_MODULES = ['catalog', 'projects', 'sensors', 'parking', 'waste', 'reports', 'opendata', 'dashboard', 'content'];
@@ -232,6 +236,36 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
   });
   await app.register(opendata.routes);
+  const parking = createParkingModule({
+    db: database.db,
+    audit: audit.recorder,
+    clock,
+    sensors: sensors.service,
+    log: app.log,
+    settings: { staleMinutes: config.parkingStaleMinutes, demo: config.demoData && config.env !== 'test' },
+  });
+  await app.register(parking.routes, { service: parking.service });
+  app.addHook('onReady', parking.start);
+  app.addHook('onClose', parking.stop);
+  const waste = createWasteModule({
+    db: database.db,
+    audit: audit.recorder,
+    clock,
+    mailer,
+    sensors: sensors.service,
+    log: app.log,
+    settings: {
+      staleHours: config.wasteStaleHours,
+      alertEmail: config.wasteAlertEmail,
+      publicUrl: config.publicUrl,
+      depot: city.centre,
+      demo: config.demoData && config.env !== 'test',
+      background: config.env !== 'test',
+    },
+  });
+  await app.register(waste.routes, { service: waste.service });
+  app.addHook('onReady', waste.start);
+  app.addHook('onClose', waste.stop);
 
   registerOperationalRoutes(app, deps);
   await registerWeb(app, webDir);

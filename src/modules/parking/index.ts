@@ -1,0 +1,58 @@
+/**
+ * parking module: the city's car parks on top of the sensor platform (each car park is a
+ * SensorThings Thing), ParkAPI v3 and GeoJSON out, push in, hour-of-week profile and forecast.
+ */
+import { fileURLToPath } from 'node:url';
+import type { FastifyBaseLogger } from 'fastify';
+import type { AuditRecorder, Clock, SensorStore } from '../../platform/contracts.js';
+import type { Db } from '../../platform/db/database.js';
+import { systemActor } from '../../platform/auth/actor.js';
+import { createParkingRepository } from './parking.repository.js';
+import { parkingRoutes } from './parking.routes.js';
+import { createParkingService, type ParkingSettings } from './parking.service.js';
+import { characterOf, simulateFree } from './parking.simulator.js';
+
+export const parkingMigrations = { module: 'parking', dir: fileURLToPath(new URL('./migrations', import.meta.url)) };
+export { parkingDemoSeed } from './parking.demo.js';
+export type { ParkingService } from './parking.service.js';
+
+export function createParkingModule(deps: {
+  db: Db;
+  audit: AuditRecorder;
+  clock: Clock;
+  sensors: SensorStore;
+  log: FastifyBaseLogger;
+  settings: ParkingSettings & { /** demo data on: create the demo car parks' Things and feed them simulated readings every 5 minutes */ demo: boolean };
+}) {
+  const service = createParkingService({ ...deps, repo: createParkingRepository() });
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+
+  async function tick() {
+    const sites = (await service.list()).filter((s) => s.simulated);
+    const now = deps.clock.now();
+    const items = sites.map((s) => ({ uid: s.uid, free: simulateFree({ uid: s.uid, capacity: s.capacity, character: characterOf(s.name) }, now) }));
+    if (items.length) await service.ingest(systemActor('parking-simulator'), 'simulator', items, { simulated: true });
+  }
+  const guarded = (fn: () => Promise<void>) => {
+    running = running.then(fn).catch((err: unknown) => deps.log.error({ err }, 'parking: background task failed'));
+  };
+
+  return {
+    service,
+    routes: parkingRoutes,
+    /** With demo data: creates the demo car parks' SensorThings entities and starts the simulated feed. */
+    start: async () => {
+      if (deps.settings.demo) {
+        guarded(() => service.provisionAll());
+        guarded(tick);
+        timer = setInterval(() => guarded(tick), 5 * 60_000);
+        timer.unref();
+      }
+    },
+    stop: async () => {
+      if (timer) clearInterval(timer);
+      await running;
+    },
+  };
+}

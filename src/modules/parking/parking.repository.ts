@@ -1,0 +1,163 @@
+/** All SQL of the parking module. */
+import { sql, type Generated, type Selectable } from 'kysely';
+import type { Db } from '../../platform/db/database.js';
+
+export interface Entrance {
+  name: string;
+  lat: number;
+  lon: number;
+}
+
+type SiteTable = {
+  id: Generated<number>;
+  uid: string;
+  name: string;
+  type: string;
+  operator_name: string | null;
+  address: string | null;
+  description: string | null;
+  geom: unknown;
+  capacity: number;
+  capacity_estimated: boolean;
+  opening_hours: string | null;
+  has_fee: boolean | null;
+  fee_description: string | null;
+  max_height_cm: number | null;
+  accessible_spaces: number | null;
+  ev_chargers: number | null;
+  entrances: Entrance[];
+  public_url: string | null;
+  simulated: boolean;
+  thing_id: number | null;
+  ds_free: number | null;
+  ds_rate: number | null;
+  ds_status: number | null;
+  realtime_free: number | null;
+  realtime_status: string | null;
+  realtime_updated_at: Date | null;
+  realtime_simulated: boolean;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+};
+
+export type ParkingTables = {
+  parking_sites: SiteTable;
+  parking_hourly: { site_id: number; how: number; samples: number; sum_free: number; sum_rate: number };
+  parking_rejections: { id: Generated<number>; source: string; site_uid: string | null; field: string; reason: string; received_at: Generated<Date> };
+};
+
+export type SiteRow = Omit<Selectable<SiteTable>, 'geom'> & { lat: number; lon: number };
+
+export interface NewSite {
+  uid: string;
+  name: string;
+  type: string;
+  operator_name: string | null;
+  address: string | null;
+  description: string | null;
+  lat: number;
+  lon: number;
+  capacity: number;
+  capacity_estimated: boolean;
+  opening_hours: string | null;
+  has_fee: boolean | null;
+  fee_description: string | null;
+  max_height_cm: number | null;
+  accessible_spaces: number | null;
+  ev_chargers: number | null;
+  entrances: Entrance[];
+  public_url: string | null;
+  simulated: boolean;
+}
+
+const t = (db: Db) => db.withTables<ParkingTables>();
+
+const COLUMNS = [
+  'id', 'uid', 'name', 'type', 'operator_name', 'address', 'description', 'capacity', 'capacity_estimated', 'opening_hours', 'has_fee',
+  'fee_description', 'max_height_cm', 'accessible_spaces', 'ev_chargers', 'entrances', 'public_url', 'simulated', 'thing_id', 'ds_free',
+  'ds_rate', 'ds_status', 'realtime_free', 'realtime_status', 'realtime_updated_at', 'realtime_simulated', 'created_at', 'updated_at',
+] as const;
+
+function selectSites(db: Db) {
+  return t(db)
+    .selectFrom('parking_sites')
+    .select(COLUMNS)
+    .select([sql<number>`st_y(geom)`.as('lat'), sql<number>`st_x(geom)`.as('lon')]);
+}
+
+export function createParkingRepository() {
+  return {
+    list: (db: Db): Promise<SiteRow[]> => selectSites(db).orderBy('name').orderBy('id').execute(),
+    byId: (db: Db, id: number): Promise<SiteRow | undefined> => selectSites(db).where('id', '=', id).executeTakeFirst(),
+    byUids: (db: Db, uids: string[]): Promise<SiteRow[]> => (uids.length ? selectSites(db).where('uid', 'in', uids).execute() : Promise.resolve([])),
+    /** Car parks whose SensorThings Thing is not created yet (demo seed, failed provisioning). */
+    unprovisioned: (db: Db): Promise<SiteRow[]> => selectSites(db).where('thing_id', 'is', null).orderBy('id').execute(),
+    count: async (db: Db) => Number((await t(db).selectFrom('parking_sites').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),
+
+    insert: async (db: Db, s: NewSite): Promise<number> => {
+      const { lat, lon, entrances, ...rest } = s;
+      const row = await t(db)
+        .insertInto('parking_sites')
+        .values({ ...rest, entrances: sql`${JSON.stringify(entrances)}::jsonb`, geom: sql`st_setsrid(st_makepoint(${lon}, ${lat}), 4326)`, realtime_simulated: false })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return row.id;
+    },
+
+    update: async (db: Db, id: number, s: Partial<NewSite>, now: Date) => {
+      const { lat, lon, entrances, ...rest } = s;
+      await t(db)
+        .updateTable('parking_sites')
+        .set({
+          ...rest,
+          ...(entrances ? { entrances: sql`${JSON.stringify(entrances)}::jsonb` } : {}),
+          ...(lat !== undefined && lon !== undefined ? { geom: sql`st_setsrid(st_makepoint(${lon}, ${lat}), 4326)` } : {}),
+          updated_at: now,
+        })
+        .where('id', '=', id)
+        .execute();
+    },
+
+    setStreams: (db: Db, id: number, ids: { thing: number; free: number; rate: number; status: number }) =>
+      t(db).updateTable('parking_sites').set({ thing_id: ids.thing, ds_free: ids.free, ds_rate: ids.rate, ds_status: ids.status }).where('id', '=', id).execute(),
+
+    /** Keeps the newest reading only: an older (backfilled) value never overwrites a newer one. */
+    setRealtime: (db: Db, id: number, r: { free: number; status: string; at: Date; simulated: boolean }) =>
+      t(db)
+        .updateTable('parking_sites')
+        .set({ realtime_free: r.free, realtime_status: r.status, realtime_updated_at: r.at, realtime_simulated: r.simulated })
+        .where('id', '=', id)
+        .where((e) => e.or([e('realtime_updated_at', 'is', null), e('realtime_updated_at', '<=', r.at)]))
+        .execute(),
+
+    addHourly: (db: Db, siteId: number, how: number, free: number, rate: number) =>
+      t(db)
+        .insertInto('parking_hourly')
+        .values({ site_id: siteId, how, samples: 1, sum_free: free, sum_rate: rate })
+        .onConflict((oc) =>
+          oc.columns(['site_id', 'how']).doUpdateSet({
+            samples: sql`parking_hourly.samples + 1`,
+            sum_free: sql`parking_hourly.sum_free + ${free}`,
+            sum_rate: sql`parking_hourly.sum_rate + ${rate}`,
+          }),
+        )
+        .execute(),
+
+    /** Replaces a car park's profile in one go (demo seed, simulator backfill). */
+    replaceHourly: async (db: Db, siteId: number, rows: { how: number; samples: number; sumFree: number; sumRate: number }[]) => {
+      await t(db).deleteFrom('parking_hourly').where('site_id', '=', siteId).execute();
+      if (rows.length === 0) return;
+      await t(db)
+        .insertInto('parking_hourly')
+        .values(rows.map((r) => ({ site_id: siteId, how: r.how, samples: r.samples, sum_free: r.sumFree, sum_rate: r.sumRate })))
+        .execute();
+    },
+
+    hourly: (db: Db, siteId: number) => t(db).selectFrom('parking_hourly').selectAll().where('site_id', '=', siteId).orderBy('how').execute(),
+
+    reject: (db: Db, r: { source: string; site_uid: string | null; field: string; reason: string }) => t(db).insertInto('parking_rejections').values(r).execute(),
+    rejections: (db: Db, limit: number) => t(db).selectFrom('parking_rejections').selectAll().orderBy('id', 'desc').limit(limit).execute(),
+  };
+}
+
+export type ParkingRepository = ReturnType<typeof createParkingRepository>;
