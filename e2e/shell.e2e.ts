@@ -13,7 +13,18 @@ import { uniqueEmail } from '../src/testing/harness.js';
 import { axeViolations, newContext, startE2E, watchForeignRequests, type E2E } from './harness.js';
 
 const PASSWORD = 'Deutsches Eck am Rhein 2026';
-const PUBLIC_PAGES = ['/', '/impressum', '/datenschutz', '/barrierefreiheit', '/leichte-sprache', '/gibt-es-nicht', '/staff/login'];
+const PUBLIC_PAGES = [
+  '/',
+  '/impressum',
+  '/datenschutz',
+  '/barrierefreiheit',
+  '/leichte-sprache',
+  '/verwaltungsleistungen',
+  '/verwaltungsleistungen/kennzahlen',
+  '/verwaltungsleistungen/ausschusstabelle',
+  '/gibt-es-nicht',
+  '/staff/login',
+];
 
 async function createAdminLink(e: E2E): Promise<{ email: string; url: string }> {
   const { createIdentityModule } = await import('../src/modules/identity/index.js');
