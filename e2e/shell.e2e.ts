@@ -79,7 +79,7 @@ describe('web shell in Chromium', () => {
     await page.getByRole('heading', { name: 'Mitarbeiterbereich', level: 1 }).waitFor();
     await expectAccessible(page, 'staff home');
 
-    for (const path of ['/staff/users', '/staff/audit', '/staff/content']) {
+    for (const path of ['/staff/users', '/staff/audit', '/staff/content', '/staff/verwaltungsleistungen']) {
       await page.goto(path);
       await page.getByRole('heading', { level: 1 }).waitFor();
       await expectAccessible(page, path);
