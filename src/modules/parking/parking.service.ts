@@ -85,25 +85,7 @@ export function createParkingService(deps: {
     const free = fresh ? r.realtime_free : null;
     return {
       id: r.id,
-      uid: r.uid,
-      name: r.name,
-      type: r.type,
-      operatorName: r.operator_name,
-      address: r.address,
-      description: r.description,
-      lat: r.lat,
-      lon: r.lon,
-      capacity: r.capacity,
-      capacityEstimated: r.capacity_estimated,
-      openingHours: r.opening_hours,
-      hasFee: r.has_fee,
-      feeDescription: r.fee_description,
-      maxHeightCm: r.max_height_cm,
-      accessibleSpaces: r.accessible_spaces,
-      evChargers: r.ev_chargers,
-      entrances: r.entrances,
-      publicUrl: r.public_url,
-      simulated: r.simulated,
+      ...toInput(r), // the static fields, named as the API names them
       thingId: r.thing_id,
       staticUpdatedAt: r.updated_at.toISOString(),
       realtime: {
@@ -374,7 +356,7 @@ export interface SiteInput {
   simulated?: boolean | undefined;
 }
 
-function toInput(r: SiteRow): SiteInput {
+function toInput(r: SiteRow): Required<SiteInput> {
   return {
     uid: r.uid,
     name: r.name,
