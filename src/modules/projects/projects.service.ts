@@ -5,7 +5,7 @@ import { withTransaction, type Db } from '../../platform/db/database.js';
 import { badRequest, conflict, notFound } from '../../platform/http/errors.js';
 import { renderMarkdown } from '../../platform/text/markdown.js';
 import type { DistrictStatus, FeatureStatus, ProjectStatus } from './projects.model.js';
-import { diffTracked, loadRelated, presentProject, type Project } from './projects.present.js';
+import { diffTracked, loadRelated, presentProject, trackedState, type Project } from './projects.present.js';
 import type { Link, ProjectsRepository, ProjectWrite } from './projects.repository.js';
 
 export interface District {
@@ -169,27 +169,8 @@ export function createProjectsService(deps: {
 
   /** Back to input form, so a patch can be merged over the current state. */
   function asInput(p: Project): ProjectInput {
-    return {
-      slug: p.slug,
-      title: p.title,
-      summary: p.summary,
-      description: p.description,
-      status: p.status,
-      office: p.office,
-      partners: p.partners,
-      startDate: p.startDate,
-      endDate: p.endDate,
-      budgetEur: p.budgetEur,
-      fundingProgramme: p.fundingProgramme,
-      links: p.links,
-      location: p.location,
-      districts: p.districts,
-      fields: p.fields.map((f) => f.slug),
-      features: p.features,
-      milestones: p.milestones,
-      kpis: p.kpis,
-      demo: p.demo,
-    };
+    // The tracked state is exactly the editable content; slug and demo flag complete the input.
+    return { slug: p.slug, ...trackedState(p), demo: p.demo };
   }
 
   return {
