@@ -141,6 +141,8 @@ describe('web shell in Chromium', () => {
     const focused = await page.evaluate(() => document.activeElement?.textContent ?? '');
     assert.match(focused, /Zum Inhalt/);
     await page.keyboard.press('Enter');
+    // Focus moves after the click handler runs: wait for it instead of reading it at once.
+    await page.waitForFunction(() => document.activeElement?.id === 'main' || location.hash === '#main', undefined, { timeout: 5000 });
     const target = await page.evaluate(() => document.activeElement?.id || location.hash);
     assert.match(target, /main/);
     await context.close();
