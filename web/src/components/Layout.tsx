@@ -3,7 +3,7 @@
  * After client-side navigation focus moves to <main>, so keyboard and screen-reader users
  * start reading the new page instead of staying on the link they activated.
  */
-import { Suspense, useEffect, useRef } from 'react';
+import { Suspense, useEffect, useRef, type MouseEvent } from 'react';
 import { Outlet, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { CityProvider } from './CityContext';
@@ -35,9 +35,17 @@ export function Layout() {
     if (isLanguage(lang) && lang !== i18n.resolvedLanguage) void i18n.changeLanguage(lang);
   }, [search]);
 
+  // Focus <main> ourselves: a bare fragment link also fires popstate, which the router turns into
+  // a navigation, and whether the browser then moves focus to the target varies.
+  const skipToMain = (event: MouseEvent<HTMLAnchorElement>) => {
+    event.preventDefault();
+    mainRef.current?.focus();
+    mainRef.current?.scrollIntoView();
+  };
+
   return (
     <CityProvider>
-      <a className="skip-link" href="#main">
+      <a className="skip-link" href="#main" onClick={skipToMain}>
         {t('shell.skipLink')}
       </a>
       <Header />
