@@ -24,7 +24,10 @@ function run(args: string[], env: Record<string, string>, timeoutMs = 60_000) {
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    const timer = setTimeout(() => {
+      output += `\n[killed after ${timeoutMs} ms]`;
+      child.kill('SIGKILL');
+    }, timeoutMs);
     child.on('exit', (code) => {
       clearTimeout(timer);
       resolve({ code, output });
@@ -122,7 +125,8 @@ describe('kill -9 during writes', () => {
 });
 
 describe('backup and restore of the embedded database', { skip: usingPostgres() ? 'PostgreSQL uses pg_dump/pg_restore' : false }, () => {
-  test('a backup restored into another data directory holds the same data', { timeout: 240_000 }, async () => {
+  // Generous limits: on a busy 2-core machine one CLI run (tsx start-up plus PGlite) can take minutes.
+  test('a backup restored into another data directory holds the same data', { timeout: 600_000 }, async () => {
     // A migrated data directory; the one the crash test left behind saves a slow first initialisation.
     const source = killedDataDir ?? mkdtempSync(path.join(tmpdir(), 'cf-backup-src-'));
     const target = mkdtempSync(path.join(tmpdir(), 'cf-backup-dst-'));
@@ -135,9 +139,9 @@ describe('backup and restore of the embedded database', { skip: usingPostgres() 
     await sql`insert into content_feedback (message) values ('kept by the backup')`.execute(db.db);
     await db.close();
 
-    const backup = await run(['src/main.ts', 'backup', file], { DATA_DIR: source });
+    const backup = await run(['src/main.ts', 'backup', file], { DATA_DIR: source }, 240_000);
     assert.equal(backup.code, 0, backup.output);
-    const restore = await run(['src/main.ts', 'restore', file], { DATA_DIR: target });
+    const restore = await run(['src/main.ts', 'restore', file], { DATA_DIR: target }, 240_000);
     assert.equal(restore.code, 0, restore.output);
 
     const restored = await openDatabase({ dataDir: target });

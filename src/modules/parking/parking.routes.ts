@@ -3,6 +3,7 @@ import type { ServerResponse } from 'node:http';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
+import { sendRepresentation } from '../../platform/http/representation.js';
 import { IdParams, errorResponses } from '../../platform/http/schemas.js';
 import { parseCsv } from './parking.input.js';
 import { geoJson, parkApiSite } from './parking.present.js';
@@ -83,16 +84,17 @@ export const parkingRoutes: FastifyPluginAsyncTypebox<{ service: ParkingService 
   app.get(
     '/api/parking/v3/parking-sites',
     { schema: { tags, summary: 'ParkAPI v3-compatible parking sites with realtime data.', response: { 200: Type.Object({ items: Type.Array(ParkApiSiteSchema), total_count: Type.Integer() }) } } },
-    // The cached text holds only what parkApiSite presents, i.e. the fields of the schema above.
-    async (_req, reply: FastifyReply) => reply.type('application/json; charset=utf-8').send(await service.parkApiJson((sites) => ({ items: sites.map(parkApiSite), total_count: sites.length }))),
+    // The prepared body holds only what parkApiSite presents, i.e. the fields of the schema above.
+    async (req, reply: FastifyReply) =>
+      sendRepresentation(req, reply, await service.publicRepresentation('parkapi', 'application/json; charset=utf-8', (sites) => ({ items: sites.map(parkApiSite), total_count: sites.length }))),
   );
 
   app.get('/api/parking/v3/parking-sites/:id', { schema: { tags, summary: 'One ParkAPI v3 parking site.', params: IdParams, response: { 200: ParkApiSiteSchema, ...errorResponses(400, 404) } } }, async (req) =>
     parkApiSite(await service.get(req.params.id)),
   );
 
-  app.get('/api/parking/geojson', { schema: { tags, summary: 'Car parks as GeoJSON with free spaces, status and freshness.', response: { 200: GeoJsonSchema } } }, async (_req, reply) =>
-    reply.type('application/geo+json').send(geoJson(await service.list())),
+  app.get('/api/parking/geojson', { schema: { tags, summary: 'Car parks as GeoJSON with free spaces, status and freshness.', response: { 200: GeoJsonSchema } } }, async (req, reply) =>
+    sendRepresentation(req, reply, await service.publicRepresentation('geojson', 'application/geo+json', geoJson)),
   );
 
   app.get('/api/parking/summary', { schema: { tags, summary: 'Total free spaces and each car park with its freshness (dashboard).', response: { 200: SummarySchema } } }, async () =>

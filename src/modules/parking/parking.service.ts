@@ -9,6 +9,7 @@ import { requireModuleWrite, requireStaff, systemActor, type Actor } from '../..
 import type { AuditRecorder, Clock, SensorStore } from '../../platform/contracts.js';
 import { withTransaction, type Db } from '../../platform/db/database.js';
 import { AppError, notFound, type FieldProblem } from '../../platform/http/errors.js';
+import { prepareRepresentation, type Representation } from '../../platform/http/representation.js';
 import { forecast, profileFrom, RHO } from './parking.forecast.js';
 import { checkReading, type CheckedReading, type ReadingInput, type SiteStatus } from './parking.input.js';
 import type { NewSite, ParkingRepository, SiteRow } from './parking.repository.js';
@@ -76,8 +77,7 @@ export function createParkingService(deps: {
   const bus = new EventEmitter();
   bus.setMaxListeners(0); // one listener per open SSE connection
   let version = 0;
-  /** The ParkAPI list is read far more often than it changes: its JSON text is kept for a second. */
-  let parkApiCache: { version: number; until: number; body: Promise<string> } | undefined;
+  const publicCache = new Map<string, { version: number; until: number; body: Promise<Representation> }>();
 
   function view(r: SiteRow, now: Date): SiteView {
     const age = r.realtime_updated_at ? now.getTime() - r.realtime_updated_at.getTime() : Infinity;
@@ -97,6 +97,12 @@ export function createParkingService(deps: {
         simulated: r.realtime_simulated,
       },
     };
+  }
+
+  async function listViews(): Promise<SiteView[]> {
+    const rows = await repo.list(db);
+    const now = clock.now();
+    return rows.map((r) => view(r, now));
   }
 
   /** Creates the car park's SensorThings Thing (with its entrances as Locations) and its three Datastreams. */
@@ -193,10 +199,7 @@ export function createParkingService(deps: {
       for (const r of await repo.unprovisioned(db)) await provision(r);
     },
 
-    async list(): Promise<SiteView[]> {
-      const now = clock.now();
-      return (await repo.list(db)).map((r) => view(r, now));
-    },
+    list: listViews,
     async get(id: number): Promise<SiteView> {
       return view(await requireSite(id), clock.now());
     },
@@ -204,18 +207,21 @@ export function createParkingService(deps: {
      * ParkAPI v3 list as JSON text, rebuilt after any change and at least every second (freshness
      * turns values to unknown as time passes, without a write).
      */
-    async parkApiJson(present: (sites: SiteView[]) => unknown): Promise<string> {
+    /**
+     * The public lists are read far more often than they change: each presentation is encoded once
+     * per change (and at least every second, for freshness) and shared by all requests meanwhile.
+     * Concurrent requests share one rebuild instead of each querying the database.
+     */
+    publicRepresentation(key: string, contentType: string, present: (sites: SiteView[]) => unknown): Promise<Representation> {
       const now = clock.now().getTime();
-      // Concurrent requests share one rebuild instead of each querying the database.
-      if (!parkApiCache || parkApiCache.version !== version || parkApiCache.until <= now) {
-        const v = version;
-        const body = repo.list(db).then((rows) => JSON.stringify(present(rows.map((r) => view(r, clock.now())))));
-        parkApiCache = { version: v, until: now + 1000, body };
-        body.catch(() => {
-          if (parkApiCache?.body === body) parkApiCache = undefined;
-        });
-      }
-      return parkApiCache.body;
+      const cached = publicCache.get(key);
+      if (cached && cached.version === version && cached.until > now) return cached.body;
+      const body = listViews().then((sites) => prepareRepresentation(JSON.stringify(present(sites)), contentType));
+      publicCache.set(key, { version, until: now + 1000, body });
+      body.catch(() => {
+        if (publicCache.get(key)?.body === body) publicCache.delete(key);
+      });
+      return body;
     },
 
     async createSite(actor: Actor, input: SiteInput): Promise<SiteView> {

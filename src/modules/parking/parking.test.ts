@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { gunzipSync } from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
 import { createTestApp, type TestApp } from '../../testing/harness.js';
 import { createStaff, type StaffSession } from '../../testing/staff.js';
@@ -115,6 +116,28 @@ describe('parking', () => {
     assert.equal(v3stale['realtime_free_capacity'], undefined);
     assert.equal((await t.app.inject({ url: '/api/parking/v3/parking-sites/999999' })).statusCode, 404);
     assert.equal((await t.app.inject({ url: '/api/parking/sites/abc' })).statusCode, 400);
+  });
+
+  test('the ParkAPI list answers If-None-Match with 304, sends gzip when accepted and a new ETag after a reading', async () => {
+    const first = await t.app.inject({ url: '/api/parking/v3/parking-sites', headers: { 'accept-encoding': 'gzip, deflate' } });
+    assert.equal(first.statusCode, 200);
+    assert.equal(first.headers['content-encoding'], 'gzip');
+    assert.equal(first.headers['vary'], 'Accept-Encoding');
+    const etag = String(first.headers['etag']);
+    const plain = await t.app.inject({ url: '/api/parking/v3/parking-sites' });
+    assert.equal(plain.headers['content-encoding'], undefined);
+    assert.deepEqual(JSON.parse(gunzipSync(first.rawPayload).toString('utf8')), plain.json());
+    assert.equal(plain.headers['etag'], etag, 'one ETag for both encodings of the same data');
+    const notGzip = await t.app.inject({ url: '/api/parking/v3/parking-sites', headers: { 'accept-encoding': 'gzip;q=0, identity' } });
+    assert.equal(notGzip.headers['content-encoding'], undefined);
+
+    const again = await t.app.inject({ url: '/api/parking/v3/parking-sites', headers: { 'if-none-match': `"other", ${etag}` } });
+    assert.equal(again.statusCode, 304);
+    assert.equal(again.body, '');
+    await push([{ uid: site.uid, free: 7 }]);
+    const changed = await t.app.inject({ url: '/api/parking/v3/parking-sites', headers: { 'if-none-match': etag } });
+    assert.equal(changed.statusCode, 200, 'a new reading is visible at once, not after the cache second');
+    assert.notEqual(changed.headers['etag'], etag);
   });
 
   test('profile by hour of week and a 60-minute forecast', async () => {
