@@ -244,7 +244,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     log: app.log,
     settings: { staleMinutes: config.parkingStaleMinutes, demo: config.demoData && config.env !== 'test' },
   });
-  await app.register(parking.routes, { service: parking.service });
+  await app.register(parking.routes, { service: parking.service, sources: parking.sources });
   app.addHook('onReady', parking.start);
   app.addHook('onClose', parking.stop);
   const waste = createWasteModule({

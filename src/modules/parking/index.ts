@@ -9,12 +9,16 @@ import type { Db } from '../../platform/db/database.js';
 import { systemActor } from '../../platform/auth/actor.js';
 import { createParkingRepository } from './parking.repository.js';
 import { parkingRoutes } from './parking.routes.js';
+import { createParkApiPuller } from './parking.pull.js';
 import { createParkingService, type ParkingSettings } from './parking.service.js';
+import { createSourceService } from './parking.sources.js';
 import { characterOf, simulateFree } from './parking.simulator.js';
 
 export const parkingMigrations = { module: 'parking', dir: fileURLToPath(new URL('./migrations', import.meta.url)) };
 export { parkingDemoSeed } from './parking.demo.js';
 export type { ParkingService } from './parking.service.js';
+
+const PULL_CHECK_SECONDS = 10;
 
 export function createParkingModule(deps: {
   db: Db;
@@ -24,8 +28,13 @@ export function createParkingModule(deps: {
   log: FastifyBaseLogger;
   settings: ParkingSettings & { /** demo data on: create the demo car parks' Things and feed them simulated readings every 5 minutes */ demo: boolean };
 }) {
-  const service = createParkingService({ ...deps, repo: createParkingRepository() });
+  const repo = createParkingRepository();
+  const service = createParkingService({ ...deps, repo });
+  const puller = createParkApiPuller({ ...deps, repo, service });
+  const sources = createSourceService({ ...deps, repo, puller });
   let timer: NodeJS.Timeout | undefined;
+  let pullTimer: NodeJS.Timeout | undefined;
+  let pulling: Promise<void> | undefined;
   let running: Promise<void> = Promise.resolve();
 
   async function tick() {
@@ -40,9 +49,19 @@ export function createParkingModule(deps: {
 
   return {
     service,
+    sources,
     routes: parkingRoutes,
     /** With demo data: creates the demo car parks' SensorThings entities and starts the simulated feed. */
     start: async () => {
+      // ParkAPI sources: every PULL_CHECK_SECONDS the due ones are polled (each at its own interval).
+      // A round still running (slow source) is not overtaken by the next one.
+      pullTimer = setInterval(() => {
+        pulling ??= puller
+          .pollDue()
+          .catch((err: unknown) => deps.log.error({ err }, 'parking: ParkAPI polling failed'))
+          .finally(() => (pulling = undefined));
+      }, PULL_CHECK_SECONDS * 1000);
+      pullTimer.unref();
       if (deps.settings.demo) {
         guarded(() => service.provisionAll());
         guarded(tick);
@@ -52,6 +71,8 @@ export function createParkingModule(deps: {
     },
     stop: async () => {
       if (timer) clearInterval(timer);
+      if (pullTimer) clearInterval(pullTimer);
+      await pulling;
       await running;
     },
   };

@@ -44,7 +44,35 @@ export type ParkingTables = {
   parking_sites: SiteTable;
   parking_hourly: { site_id: number; how: number; samples: number; sum_free: number; sum_rate: number };
   parking_rejections: { id: Generated<number>; source: string; site_uid: string | null; field: string; reason: string; received_at: Generated<Date> };
+  parking_sources: SourceTable;
 };
+
+type SourceTable = {
+  id: Generated<number>;
+  name: string;
+  url: string;
+  interval_seconds: number;
+  uid_prefix: string;
+  import_sites: boolean;
+  enabled: boolean;
+  consecutive_failures: Generated<number>;
+  next_poll_at: Generated<Date>;
+  last_polled_at: Date | null;
+  last_success_at: Date | null;
+  last_error: string | null;
+  last_error_at: Date | null;
+  last_accepted: number | null;
+  last_rejected: number | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+};
+
+export type SourceRow = Selectable<SourceTable>;
+export type SourceSettings = Pick<SourceRow, 'name' | 'url' | 'interval_seconds' | 'uid_prefix' | 'import_sites' | 'enabled'>;
+/** What one poll leaves behind: success resets the failure count, failure records the error. */
+export type PollOutcome =
+  | { ok: true; at: Date; nextPollAt: Date; accepted: number; rejected: number }
+  | { ok: false; at: Date; nextPollAt: Date; error: string };
 
 export type SiteRow = Omit<Selectable<SiteTable>, 'geom'> & { lat: number; lon: number };
 
@@ -157,6 +185,30 @@ export function createParkingRepository() {
 
     reject: (db: Db, r: { source: string; site_uid: string | null; field: string; reason: string }) => t(db).insertInto('parking_rejections').values(r).execute(),
     rejections: (db: Db, limit: number) => t(db).selectFrom('parking_rejections').selectAll().orderBy('id', 'desc').limit(limit).execute(),
+
+    sources: (db: Db): Promise<SourceRow[]> => t(db).selectFrom('parking_sources').selectAll().orderBy('id').execute(),
+    source: (db: Db, id: number): Promise<SourceRow | undefined> => t(db).selectFrom('parking_sources').selectAll().where('id', '=', id).executeTakeFirst(),
+    dueSources: (db: Db, now: Date): Promise<SourceRow[]> =>
+      t(db).selectFrom('parking_sources').selectAll().where('enabled', '=', true).where('next_poll_at', '<=', now).orderBy('next_poll_at').execute(),
+    insertSource: async (db: Db, s: SourceSettings): Promise<number> => (await t(db).insertInto('parking_sources').values(s).returning('id').executeTakeFirstOrThrow()).id,
+    updateSource: (db: Db, id: number, s: Partial<SourceSettings>, now: Date) =>
+      t(db)
+        .updateTable('parking_sources')
+        // A changed URL or interval is polled at once, with a clean failure count.
+        .set({ ...s, updated_at: now, ...(s.url !== undefined || s.interval_seconds !== undefined || s.enabled ? { next_poll_at: now, consecutive_failures: 0 } : {}) })
+        .where('id', '=', id)
+        .execute(),
+    deleteSource: (db: Db, id: number) => t(db).deleteFrom('parking_sources').where('id', '=', id).executeTakeFirst(),
+    recordPoll: (db: Db, id: number, o: PollOutcome) =>
+      t(db)
+        .updateTable('parking_sources')
+        .set(
+          o.ok
+            ? { last_polled_at: o.at, last_success_at: o.at, next_poll_at: o.nextPollAt, consecutive_failures: 0, last_accepted: o.accepted, last_rejected: o.rejected }
+            : { last_polled_at: o.at, last_error: o.error, last_error_at: o.at, next_poll_at: o.nextPollAt, consecutive_failures: sql`consecutive_failures + 1` },
+        )
+        .where('id', '=', id)
+        .execute(),
   };
 }
 

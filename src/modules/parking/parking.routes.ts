@@ -18,13 +18,17 @@ import {
   SiteInputSchema,
   SitePatchSchema,
   SiteSchema,
+  SourceInputSchema,
+  SourcePatchSchema,
+  SourceSchema,
   SummarySchema,
 } from './parking.schemas.js';
 import type { ParkingService } from './parking.service.js';
+import type { SourceService } from './parking.sources.js';
 
 const tags = ['parking'];
 
-export const parkingRoutes: FastifyPluginAsyncTypebox<{ service: ParkingService }> = async (app, { service }) => {
+export const parkingRoutes: FastifyPluginAsyncTypebox<{ service: ParkingService; sources: SourceService }> = async (app, { service, sources }) => {
   // The guidance system's controller posts plain text lines; only this plugin scope accepts text/csv.
   app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string' }, (_req, body, done) => done(null, body));
 
@@ -80,6 +84,29 @@ export const parkingRoutes: FastifyPluginAsyncTypebox<{ service: ParkingService 
   app.get('/api/parking/rejections', { schema: { tags, summary: 'Rejected readings (staff).', response: { 200: Type.Object({ items: Type.Array(RejectionSchema) }), ...errorResponses(401, 403) } } }, async (req) => ({
     items: await service.rejections(req.actor),
   }));
+
+  app.get('/api/parking/sources', { schema: { tags, summary: 'ParkAPI v3 sources that are polled, with their state and last error (staff).', response: { 200: Type.Object({ items: Type.Array(SourceSchema) }), ...errorResponses(401, 403) } } }, async (req) => ({
+    items: await sources.list(req.actor),
+  }));
+  app.post(
+    '/api/parking/sources',
+    { schema: { tags, summary: 'Adds a ParkAPI v3 source to poll (editors of parking).', body: SourceInputSchema, response: { 201: SourceSchema, ...errorResponses(400, 401, 403) } } },
+    async (req, reply) => reply.status(201).send(await sources.create(req.actor, req.body)),
+  );
+  app.patch(
+    '/api/parking/sources/:id',
+    { schema: { tags, summary: 'Changes a ParkAPI source; a new URL or interval is polled at once.', params: IdParams, body: SourcePatchSchema, response: { 200: SourceSchema, ...errorResponses(400, 401, 403, 404) } } },
+    async (req) => sources.update(req.actor, req.params.id, req.body),
+  );
+  app.delete('/api/parking/sources/:id', { schema: { tags, summary: 'Removes a ParkAPI source (its car parks and readings stay).', params: IdParams, response: { 204: Type.Null(), ...errorResponses(400, 401, 403, 404) } } }, async (req, reply) => {
+    await sources.remove(req.actor, req.params.id);
+    return reply.status(204).send(null);
+  });
+  app.post(
+    '/api/parking/sources/:id/poll',
+    { schema: { tags, summary: 'Polls the source now and returns its new state.', params: IdParams, response: { 200: SourceSchema, ...errorResponses(400, 401, 403, 404) } } },
+    async (req) => sources.pollNow(req.actor, req.params.id),
+  );
 
   app.get(
     '/api/parking/v3/parking-sites',

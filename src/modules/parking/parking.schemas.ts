@@ -178,3 +178,37 @@ export const RejectionSchema = Type.Object({
   reason: Type.String(),
   receivedAt: Type.String(),
 });
+
+export const SourceInputSchema = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+    url: Type.String({ minLength: 8, maxLength: 2000, description: 'ParkAPI v3 parking-sites URL, e.g. https://api.example.org/parkapi/v3/parking-sites' }),
+    intervalSeconds: Type.Integer({ minimum: 30, maximum: 86_400, description: 'polling interval; failures back off up to one hour' }),
+    uidPrefix: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9._:-]{0,40}$', description: 'put before original_uid to form our uid' })),
+    importSites: Type.Optional(Type.Boolean({ description: 'create car parks the platform does not know yet from the source’s static data' })),
+    enabled: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+export const SourcePatchSchema = Type.Partial(SourceInputSchema, { additionalProperties: false });
+
+export const SourceSchema = Type.Object({
+  id: Type.Integer(),
+  name: Type.String(),
+  url: Type.String(),
+  intervalSeconds: Type.Integer(),
+  uidPrefix: Type.String(),
+  importSites: Type.Boolean(),
+  enabled: Type.Boolean(),
+  state: Type.Object({
+    consecutiveFailures: Type.Integer(),
+    nextPollAt: Type.String({ format: 'date-time' }),
+    lastPolledAt: Nullable(Type.String({ format: 'date-time' })),
+    lastSuccessAt: Nullable(Type.String({ format: 'date-time' })),
+    lastError: Nullable(Type.String()),
+    lastErrorAt: Nullable(Type.String({ format: 'date-time' })),
+    lastAccepted: Nullable(Type.Integer()),
+    lastRejected: Nullable(Type.Integer()),
+    failing: Type.Boolean(),
+  }),
+});

@@ -256,29 +256,33 @@ export function createParkingService(deps: {
 
     /**
      * Readings from the guidance system, a ParkAPI source or the simulator. All or nothing: one bad
-     * reading rejects the request (logged, kept in the rejection list) and stores nothing.
+     * reading rejects the request (logged, kept in the rejection list) and stores nothing. With
+     * `partial` (the ParkAPI pull, where one bad site must not block the others) the good readings
+     * are stored and the bad ones only rejected.
      */
-    async ingest(actor: Actor, source: string, items: ReadingInput[], options: { simulated?: boolean } = {}): Promise<{ accepted: number }> {
+    async ingest(actor: Actor, source: string, items: ReadingInput[], options: { simulated?: boolean; partial?: boolean } = {}): Promise<{ accepted: number; rejected: number }> {
       requireModuleWrite(actor, 'parking');
       const now = clock.now();
       const sites = new Map((await repo.byUids(db, [...new Set(items.map((i) => i.uid))])).map((s) => [s.uid, s]));
       const ok: [SiteRow, CheckedReading][] = [];
-      const problems: (FieldProblem & { code: string })[] = [];
+      const problems: (FieldProblem & { code: string; uid: string })[] = [];
       items.forEach((item, i) => {
         const c = checkReading(item, sites.get(item.uid), i, now);
-        if ('problem' in c) problems.push(c.problem);
+        if ('problem' in c) problems.push({ ...c.problem, uid: item.uid });
         else ok.push([sites.get(item.uid)!, c.ok]);
       });
       if (problems.length) {
         log.warn({ source, problems }, 'parking: readings rejected');
         await withTransaction(db, async (trx) => {
-          for (const p of problems.slice(0, 50)) await repo.reject(trx, { source, site_uid: items[Number(/\[(\d+)\]/.exec(p.field)?.[1] ?? 0)]?.uid ?? null, field: p.field, reason: p.message });
+          for (const p of problems.slice(0, 50)) await repo.reject(trx, { source, site_uid: p.uid, field: p.field, reason: p.message });
         });
-        const first = problems[0]!;
-        throw new AppError(first.code, `${first.field}: ${first.message}`, { status: first.code === 'PARKING_SITE_UNKNOWN' ? 404 : 422, errors: problems.map((p) => ({ field: p.field, message: p.message })) });
+        if (!options.partial) {
+          const first = problems[0]!;
+          throw new AppError(first.code, `${first.field}: ${first.message}`, { status: first.code === 'PARKING_SITE_UNKNOWN' ? 404 : 422, errors: problems.map((p) => ({ field: p.field, message: p.message })) });
+        }
       }
       for (const [site, r] of ok) await store(site, r, options.simulated ?? false);
-      return { accepted: ok.length };
+      return { accepted: ok.length, rejected: problems.length };
     },
 
     async rejections(actor: Actor, limit = 100) {
