@@ -24,9 +24,14 @@ export function planRoute<T extends Stop>(depot: Stop, stops: T[], options: { bu
     xs[i + 1] = (s.lon - depot.lon) * kx;
     ys[i + 1] = (s.lat - depot.lat) * ky;
   });
-  const d = (a: number, b: number) => Math.hypot(xs[a]! - xs[b]!, ys[a]! - ys[b]!);
+  // Math.hypot guards against overflow we cannot have here and is several times slower than sqrt.
+  const d = (a: number, b: number) => {
+    const dx = xs[a]! - xs[b]!;
+    const dy = ys[a]! - ys[b]!;
+    return Math.sqrt(dx * dx + dy * dy);
+  };
 
-  // Nearest neighbour
+  // Nearest neighbour (squared distances: the order is the same, no square root needed)
   const tour = new Int32Array(n + 2);
   const used = new Uint8Array(n + 1);
   used[0] = 1;
@@ -34,9 +39,13 @@ export function planRoute<T extends Stop>(depot: Stop, stops: T[], options: { bu
   for (let k = 1; k <= n; k++) {
     let best = -1;
     let bestD = Infinity;
+    const cx = xs[current]!;
+    const cy = ys[current]!;
     for (let j = 1; j <= n; j++) {
       if (used[j]) continue;
-      const dj = d(current, j);
+      const dx = xs[j]! - cx;
+      const dy = ys[j]! - cy;
+      const dj = dx * dx + dy * dy;
       if (dj < bestD) {
         bestD = dj;
         best = j;
