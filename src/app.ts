@@ -242,7 +242,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     clock,
     sensors: sensors.service,
     log: app.log,
-    settings: { staleMinutes: config.parkingStaleMinutes, demo: config.demoData && config.env !== 'test' },
+    // Tests check for stale car parks often so the event stream test need not wait 30 s.
+    settings: { staleMinutes: config.parkingStaleMinutes, staleCheckMs: config.env === 'test' ? 250 : 30_000, demo: config.demoData && config.env !== 'test' },
   });
   await app.register(parking.routes, { service: parking.service, sources: parking.sources });
   app.addHook('onReady', parking.start);

@@ -34,6 +34,7 @@ export function createParkingModule(deps: {
   const sources = createSourceService({ ...deps, repo, puller });
   let timer: NodeJS.Timeout | undefined;
   let pullTimer: NodeJS.Timeout | undefined;
+  let staleTimer: NodeJS.Timeout | undefined;
   let pulling: Promise<void> | undefined;
   let running: Promise<void> = Promise.resolve();
 
@@ -62,6 +63,8 @@ export function createParkingModule(deps: {
           .finally(() => (pulling = undefined));
       }, PULL_CHECK_SECONDS * 1000);
       pullTimer.unref();
+      staleTimer = setInterval(() => guarded(() => service.sweepStale()), deps.settings.staleCheckMs ?? 30_000);
+      staleTimer.unref();
       if (deps.settings.demo) {
         guarded(() => service.provisionAll());
         guarded(tick);
@@ -72,6 +75,7 @@ export function createParkingModule(deps: {
     stop: async () => {
       if (timer) clearInterval(timer);
       if (pullTimer) clearInterval(pullTimer);
+      if (staleTimer) clearInterval(staleTimer);
       await pulling;
       await running;
     },

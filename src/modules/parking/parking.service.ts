@@ -17,6 +17,8 @@ import { hourOfWeek } from './parking.time.js';
 
 export interface ParkingSettings {
   staleMinutes: number;
+  /** How often open event streams are checked for car parks that just went stale (default 30 s). */
+  staleCheckMs?: number;
 }
 
 export interface SiteView {
@@ -60,6 +62,8 @@ export interface ParkingChange {
   status: SiteStatus;
   updatedAt: string;
   simulated: boolean;
+  /** true: no reading came for PARKING_STALE_MINUTES, the car park now shows "unknown" */
+  stale?: boolean;
 }
 
 const ACTOR = systemActor('parking');
@@ -77,6 +81,8 @@ export function createParkingService(deps: {
   const bus = new EventEmitter();
   bus.setMaxListeners(0); // one listener per open SSE connection
   let version = 0;
+  /** Freshness per car park at the last sweep, to announce the moment a car park goes stale. */
+  const lastFresh = new Map<number, boolean>();
   const publicCache = new Map<string, { version: number; until: number; body: Promise<Representation> }>();
 
   function view(r: SiteRow, now: Date): SiteView {
@@ -162,6 +168,7 @@ export function createParkingService(deps: {
       if (r.free !== null && rate !== null) await repo.addHourly(trx, site.id, hourOfWeek(r.at), r.free, rate);
     });
     version++;
+    lastFresh.set(site.id, true);
     const change: ParkingChange = { id: site.id, uid: site.uid, free: r.status === 'closed' || r.status === 'unknown' ? null : r.free, status: r.status, updatedAt: time, simulated };
     bus.emit('change', change);
   }
@@ -333,6 +340,21 @@ export function createParkingService(deps: {
         simulated: sites.some((s) => s.realtime.simulated),
         sites: sites.map((s) => ({ id: s.id, name: s.name, capacity: s.capacity, capacityEstimated: s.capacityEstimated, ...s.realtime })),
       };
+    },
+
+    /**
+     * Announces car parks that went stale since the last sweep (status "unknown", free null), so
+     * event-stream clients do not keep showing the last number. Only runs while someone listens.
+     */
+    async sweepStale(): Promise<void> {
+      if (bus.listenerCount('change') === 0) return;
+      for (const s of await listViews()) {
+        const was = lastFresh.get(s.id);
+        lastFresh.set(s.id, s.realtime.fresh);
+        if (was !== true || s.realtime.fresh || !s.realtime.updatedAt) continue;
+        version++;
+        bus.emit('change', { id: s.id, uid: s.uid, free: null, status: 'unknown', updatedAt: s.realtime.updatedAt, simulated: s.realtime.simulated, stale: true } satisfies ParkingChange);
+      }
     },
 
     /** Subscribes to readings as they are stored; returns the unsubscribe function. */

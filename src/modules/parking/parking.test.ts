@@ -150,25 +150,43 @@ describe('parking', () => {
     assert.ok(fc.points.every((p) => p.free >= 0 && p.free <= 120));
   });
 
-  test('server-sent events announce each stored reading', async () => {
+  test('server-sent events announce each stored reading and the moment a car park goes stale', async () => {
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     const { port } = t.app.server.address() as AddressInfo;
-    const received = new Promise<string>((resolve, reject) => {
+    const events: J[] = [];
+    const done = new Promise<void>((resolve, reject) => {
       const req = http.get({ host: '127.0.0.1', port, path: '/api/parking/events' }, (res) => {
         assert.match(String(res.headers['content-type']), /text\/event-stream/);
         let buf = '';
         res.on('data', (chunk: Buffer) => {
           buf += chunk.toString();
-          if (buf.includes('event: change')) {
-            req.destroy();
-            resolve(buf);
-          } else if (buf.includes('retry:')) void push([{ uid: site.uid, free: 7 }]);
+          const blocks = buf.split('\n\n');
+          buf = blocks.pop()!;
+          for (const block of blocks) {
+            if (block.startsWith('retry:')) void push([{ uid: site.uid, free: 7 }]);
+            const data = /^event: change\ndata: (.*)$/m.exec(block)?.[1];
+            if (!data) continue;
+            const e = JSON.parse(data) as J;
+            if (e['uid'] !== site.uid) continue;
+            events.push(e);
+            if (e['free'] === 7) t.clock.advance(16 * 60_000);
+            if (e['stale']) {
+              req.destroy();
+              resolve();
+            }
+          }
         });
       });
       req.on('error', reject);
     });
-    const text = await received;
-    assert.match(text, new RegExp(`"uid":"${site.uid}","free":7`));
+    await done;
+    assert.deepEqual(
+      events.map((e) => [e['free'], e['status'], e['stale'] ?? false]),
+      [
+        [7, 'open', false],
+        [null, 'unknown', true],
+      ],
+    );
   });
 });
 
