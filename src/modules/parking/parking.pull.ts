@@ -89,6 +89,11 @@ export function readParkApiDocument(doc: unknown, uidPrefix: string): ParkApiDoc
   return { readings, sites };
 }
 
+interface ChunkReader {
+  read(): Promise<{ done: true; value?: undefined } | { done: false; value: Uint8Array }>;
+  cancel(): Promise<void>;
+}
+
 /** Reads at most `maxBytes` of the body; a longer answer is an error, not a truncated list. */
 async function readLimited(res: Response, maxBytes: number): Promise<string> {
   const declared = Number(res.headers.get('content-length') ?? 0);
@@ -96,10 +101,17 @@ async function readLimited(res: Response, maxBytes: number): Promise<string> {
   if (!res.body) return '';
   const chunks: Uint8Array[] = [];
   let size = 0;
-  for await (const chunk of res.body as AsyncIterable<Uint8Array>) {
-    size += chunk.byteLength;
-    if (size > maxBytes) throw new PullError(`the answer is larger than ${maxBytes} bytes`);
-    chunks.push(chunk);
+  // Typed by hand: the DOM stream types are not part of this project's (Node) type set.
+  const reader = (res.body as unknown as { getReader(): ChunkReader }).getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw new PullError(`the answer is larger than ${maxBytes} bytes`);
+    }
+    chunks.push(value);
   }
   return Buffer.concat(chunks).toString('utf8');
 }
