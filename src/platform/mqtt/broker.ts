@@ -52,6 +52,13 @@ export async function startMqtt(options: StartMqttOptions): Promise<MqttHandle> 
   });
 }
 
+/**
+ * At most this many publishes are handed to the client at once. A burst (demo provisioning, a large
+ * batch of Observations) otherwise queues thousands of writes on a socket that is not draining, each
+ * waiting with its own "drain" listener; beyond the limit publishes wait here, in order.
+ */
+const MAX_IN_FLIGHT = 200;
+
 function handle(
   url: string,
   embedded: boolean,
@@ -59,6 +66,17 @@ function handle(
   client: MqttClient,
   closeBroker: () => Promise<void>,
 ): MqttHandle {
+  let inFlight = 0;
+  const waiting: (() => void)[] = [];
+  const slot = async () => {
+    if (inFlight < MAX_IN_FLIGHT) inFlight++;
+    else await new Promise<void>((resolve) => waiting.push(resolve)); // the slot is handed over by release()
+  };
+  const release = () => {
+    const next = waiting.shift();
+    if (next) next();
+    else inFlight--;
+  };
   return {
     url,
     embedded,
@@ -66,7 +84,12 @@ function handle(
     client,
     isConnected: () => client.connected,
     async publish(topic, payload, opts = {}) {
-      await client.publishAsync(topic, payload, { qos: opts.qos ?? 0, retain: opts.retain ?? false });
+      await slot();
+      try {
+        await client.publishAsync(topic, payload, { qos: opts.qos ?? 0, retain: opts.retain ?? false });
+      } finally {
+        release();
+      }
     },
     async close() {
       await client.endAsync();
