@@ -6,6 +6,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/http/errors.js';
 import { QueryError } from './filter/ast.js';
+import { runBatch } from './sensors.batch.js';
 import { SET_NAMES } from './sensors.model.js';
 import { NotImplementedOption } from './sensors.query.js';
 import type { SensorsService } from './sensors.service.js';
@@ -26,6 +27,7 @@ export const CONFORMANCE = [
   `${SPEC}/create-update-delete`,
   `${SPEC}/multi-datastream`,
   `${SPEC}/data-array/data-array`,
+  `${SPEC}/batch-request/batch-request`,
   `${SPEC}/create-observations-via-mqtt/observations-creation`,
   `${SPEC}/receive-updates-via-mqtt/receive-updates`,
 ];
@@ -102,6 +104,7 @@ export async function sensorsRoutes(app: FastifyInstance, opts: SensorsRouteOpti
       const { path } = split(request, version);
       const b = base(request, version);
       if (path === 'CreateObservations') return send(reply, 201, await service.createObservations(request.actor, request.body, b));
+      if (path === '$batch') return send(reply, 200, await runBatch(app, request, version));
       const created = await service.create(request.actor, path, request.body, b);
       return reply.status(201).header('location', created.location).type('application/json; charset=utf-8').send(created.body);
     });

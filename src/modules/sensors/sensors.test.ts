@@ -66,7 +66,7 @@ describe('SensorThings API', () => {
     assert.equal(value.length, 9);
     const conf = (root['serverSettings'] as { conformance: string[] }).conformance;
     assert.ok(conf.includes('http://www.opengis.net/spec/iot_sensing/1.1/req/create-update-delete'));
-    assert.ok(!conf.some((c) => c.includes('batch')), 'batch is not implemented, so not claimed');
+    assert.ok(conf.includes('http://www.opengis.net/spec/iot_sensing/1.1/req/batch-request/batch-request'));
     const v10 = await t.app.inject({ url: '/sta/v1.0' });
     assert.match(v10.body, /sta\/v1\.0\/Things/);
   });
@@ -111,6 +111,45 @@ describe('SensorThings API', () => {
     assert.deepEqual(Object.keys(refs.value![0]!), ['@iot.selfLink']);
     assert.equal((await get('Things(9223372036854775807)')).statusCode, 404);
     assert.equal((await get(`Things(${thing})/Datastreams(999999999)`)).statusCode, 404);
+  });
+
+  test('JSON batch: requests run in order with the caller’s rights, $id refers to a created entity, dependsOn fails with 424', async () => {
+    const name = uniq('Batch');
+    const batch = await post('$batch', {
+      requests: [
+        { id: 't', method: 'post', url: 'Things', body: { name, description: 'aus einem Batch' } },
+        { id: 'g', method: 'get', url: '$t', dependsOn: ['t'] },
+        { id: 'p', method: 'patch', url: '$t', body: { description: 'geändert' }, dependsOn: ['t'] },
+        { id: 'bad', method: 'post', url: 'Things', body: { name: 'ohne Beschreibung' } },
+        { id: 'after-bad', method: 'get', url: 'Things', dependsOn: ['bad'] },
+        { id: 'abs', method: 'get', url: `/sta/v1.1/Things?$filter=name eq '${name}'&$select=description` },
+      ],
+    });
+    assert.equal(batch.statusCode, 200, batch.body);
+    const responses = batch.json<{ responses: { id: string; status: number; headers?: { location: string }; body?: J }[] }>().responses;
+    assert.deepEqual(
+      responses.map((r) => [r.id, r.status]),
+      [
+        ['t', 201],
+        ['g', 200],
+        ['p', 200],
+        ['bad', 400],
+        ['after-bad', 424],
+        ['abs', 200],
+      ],
+    );
+    assert.match(responses[0]!.headers!.location, /^https:\/\/daten\.koblenz\.example\/sta\/v1\.1\/Things\(\d+\)$/);
+    assert.equal(responses[1]!.body!['name'], name);
+    assert.deepEqual(responses[5]!.body!['value'], [{ description: 'geändert' }]);
+
+    const anonymous = await post('$batch', { requests: [{ id: 'x', method: 'post', url: 'Things', body: { name: 'x', description: 'y' } }] }, {});
+    assert.equal(anonymous.json<{ responses: { status: number }[] }>().responses[0]!.status, 401, 'inner requests carry the caller’s rights, not more');
+    const atomic = await post('$batch', { requests: [{ id: 'a', atomicityGroup: 'g1', method: 'get', url: 'Things' }] });
+    assert.equal(atomic.statusCode, 400);
+    assert.match(atomic.json<J>()['message'] as string, /atomicityGroup/);
+    const outside = await post('$batch', { requests: [{ id: 'o', method: 'get', url: '/api/identity/users' }] });
+    assert.equal(outside.json<{ responses: { status: number }[] }>().responses[0]!.status, 400, 'only SensorThings resources');
+    assert.equal((await post('$batch', { requests: 'nope' })).statusCode, 400);
   });
 
   test('an invalid deep insert creates nothing', async () => {
