@@ -5,7 +5,6 @@
  * Cached figures repeat one URL (what a busy public page sees); uncached ones give every request
  * its own URL so each one reaches the database.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -17,9 +16,8 @@ import { systemClock } from '../src/platform/contracts.js';
 import { openDatabase } from '../src/platform/db/database.js';
 import { migrate } from '../src/platform/db/migrator.js';
 import { runSeeds } from '../src/platform/db/seeds.js';
-import { fmt, load, row } from './lib.js';
+import { fmt, load, row, sequential, serve } from './lib.js';
 
-const root = path.resolve(import.meta.dirname, '..');
 const COPIES = 11; // 435 demo services × 12 ≈ 5,200
 
 /** Demo data, then 11 renamed copies of every service with its history. */
@@ -52,52 +50,6 @@ async function prepare(dataDir: string): Promise<number> {
   } finally {
     await database.close();
   }
-}
-
-async function serve(dataDir: string, port: number) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'serve'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      DATA_DIR: dataDir,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      MQTT_PORT: '0',
-      LOG_LEVEL: 'warn',
-      DEMO_DATA: 'false',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const t0 = Date.now();
-  while (
-    !(await fetch(`http://127.0.0.1:${port}/ready`).then(
-      (r) => r.ok,
-      () => false,
-    ))
-  ) {
-    if (Date.now() - t0 > 180_000) throw new Error('server did not become ready');
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return () =>
-    new Promise<void>((resolve) => {
-      child.on('exit', () => resolve());
-      child.kill('SIGTERM');
-    });
-}
-
-/** Sequential requests, each to its own URL (no cache hit): latency percentiles in ms. */
-async function sequential(urls: string[]) {
-  const times: number[] = [];
-  for (const url of urls) {
-    const t0 = performance.now();
-    const res = await fetch(url);
-    await res.arrayBuffer();
-    if (!res.ok) throw new Error(`${url}: ${res.status}`);
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  const at = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))]!;
-  return { p50: at(0.5), p99: at(0.99), max: times[times.length - 1]! };
 }
 
 export async function benchCatalog() {

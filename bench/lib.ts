@@ -1,5 +1,51 @@
-/** Shared helpers for benchmarks: load generation with autocannon and ratio reporting. */
+/** Shared helpers for benchmarks: the server as its own process, load generation with autocannon, ratio reporting. */
+import { spawn } from 'node:child_process';
+import path from 'node:path';
 import autocannon from 'autocannon';
+
+const root = path.resolve(import.meta.dirname, '..');
+
+/**
+ * Starts `serve` on the embedded database in `dataDir` as its own process (as in production) and
+ * waits until it is ready; resolves to a function that stops it. `env` adds or overrides variables.
+ */
+export async function serve(dataDir: string, port: number, env: Record<string, string> = {}) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'serve'], {
+    cwd: root,
+    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', MQTT_PORT: '0', LOG_LEVEL: 'warn', DEMO_DATA: 'false', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const t0 = Date.now();
+  while (
+    !(await fetch(`http://127.0.0.1:${port}/ready`).then(
+      (r) => r.ok,
+      () => false,
+    ))
+  ) {
+    if (Date.now() - t0 > 180_000) throw new Error('server did not become ready');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return () =>
+    new Promise<void>((resolve) => {
+      child.on('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
+}
+
+/** Sequential requests, each to its own URL (no cache hit): latency percentiles in ms. */
+export async function sequential(urls: string[]) {
+  const times: number[] = [];
+  for (const url of urls) {
+    const t0 = performance.now();
+    const res = await fetch(url);
+    await res.arrayBuffer();
+    if (!res.ok) throw new Error(`${url}: ${res.status}`);
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  const at = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))]!;
+  return { p50: at(0.5), p99: at(0.99), max: times[times.length - 1]! };
+}
 
 export interface LoadResult {
   requestsPerSecond: number;

@@ -1,9 +1,10 @@
 /**
  * Accuracy of the reports category suggestion on a held-out set: trained on the shipped category
  * texts plus the demo reports (standing in for past reports), tested on descriptions it never saw.
- * Run: node --import tsx bench/reports-classifier.ts
+ * Run: node --import tsx bench/reports-classifier.ts (also part of `BENCH_ONLY=reports npm run bench`)
  */
 import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { classify, trainNaiveBayes } from '../src/modules/reports/reports.classifier.js';
 import { DEMO } from '../src/modules/reports/reports.seed.js';
 
@@ -61,22 +62,30 @@ const HELD_OUT: [string, string][] = [
   ['lob-anregungen', 'Vorschlag für einen Zebrastreifen vor der Schule'],
 ];
 
-const model = trainNaiveBayes([
-  ...categories.map((c) => ({ label: c.code, text: c.text, weight: 3 })),
-  ...DEMO.map(([code, , , , text]) => ({ label: code, text })),
-]);
-let top1 = 0;
-let top3 = 0;
-const misses: string[] = [];
-for (const [label, text] of HELD_OUT) {
-  const ranked = classify(model, text).map((r) => r.label);
-  if (ranked[0] === label) top1++;
-  else misses.push(`${label} ← "${text}" (suggested ${ranked[0] ?? 'nothing'})`);
-  if (ranked.slice(0, 3).includes(label)) top3++;
+/** Trains on the category texts and demo reports, then ranks every held-out description. */
+export function evaluateSuggestion() {
+  const model = trainNaiveBayes([
+    ...categories.map((c) => ({ label: c.code, text: c.text, weight: 3 })),
+    ...DEMO.map(([code, , , , text]) => ({ label: code, text })),
+  ]);
+  let top1 = 0;
+  let top3 = 0;
+  const misses: string[] = [];
+  for (const [label, text] of HELD_OUT) {
+    const ranked = classify(model, text).map((r) => r.label);
+    if (ranked[0] === label) top1++;
+    else misses.push(`${label} ← "${text}" (suggested ${ranked[0] ?? 'nothing'})`);
+    if (ranked.slice(0, 3).includes(label)) top3++;
+  }
+  return { categories: categories.length, trainingDocs: categories.length + DEMO.length, heldOut: HELD_OUT.length, top1, top3, misses };
 }
-const pct = (n: number) => ((100 * n) / HELD_OUT.length).toFixed(1);
-console.log(`categories: ${categories.length}, training docs: ${categories.length + DEMO.length}, held-out: ${HELD_OUT.length}`);
-console.log(`top-1 accuracy: ${top1}/${HELD_OUT.length} = ${pct(top1)} %`);
-console.log(`top-3 accuracy: ${top3}/${HELD_OUT.length} = ${pct(top3)} %`);
-console.log(`majority baseline: ${(100 / categories.length).toFixed(1)} %`);
-for (const m of misses) console.log(`miss: ${m}`);
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const r = evaluateSuggestion();
+  const pct = (n: number) => ((100 * n) / r.heldOut).toFixed(1);
+  console.log(`categories: ${r.categories}, training docs: ${r.trainingDocs}, held-out: ${r.heldOut}`);
+  console.log(`top-1 accuracy: ${r.top1}/${r.heldOut} = ${pct(r.top1)} %`);
+  console.log(`top-3 accuracy: ${r.top3}/${r.heldOut} = ${pct(r.top3)} %`);
+  console.log(`majority baseline: ${(100 / r.categories).toFixed(1)} %`);
+  for (const m of r.misses) console.log(`miss: ${m}`);
+}

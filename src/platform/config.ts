@@ -35,14 +35,22 @@ export interface Config {
   readonly reportsRetentionDays: number;
   /** Damage reports: photos (default) = text public after checks, photos after release; all; none. */
   readonly reportsModeration: 'photos' | 'all' | 'none';
-  /** Damage reports from the web form per hour and IP address (per e-mail address: a third of it, at least 1). */
+  /** Damage reports from the web form per hour and IP address. */
   readonly reportsWebPerHour: number;
+  /** Damage reports from the web form per hour and e-mail address (default: a third of the per-IP limit, at least 1). */
+  readonly reportsWebPerHourPerEmail: number;
+  /** Open311 requests per client address and minute; requests with a valid api_key count against their key instead. */
+  readonly reportsOpen311PerMinute: number;
+  /** Hourly submission limit of a newly issued Open311 API key (each key keeps its own, changeable by admins). */
+  readonly reportsApiKeyPerHour: number;
   /** Parking: a car park without an update for this long shows status "unknown", not its last number. */
   readonly parkingStaleMinutes: number;
   /** Waste: a container sensor silent for this long raises a stale-sensor alert. */
   readonly wasteStaleHours: number;
   /** Waste: where alerts are e-mailed (the responsible team); none means alerts are only listed. */
   readonly wasteAlertEmail: string | undefined;
+  /** Path of a self-hosted MapLibre style on this origin; undefined uses the built-in city style. */
+  readonly mapStyleUrl: string | undefined;
 }
 
 type Env = Record<string, string | undefined>;
@@ -130,6 +138,7 @@ export function loadConfig(env: Env = { ...readDotEnv(), ...process.env }): Conf
   const cookieSecureRaw = str(r, 'COOKIE_SECURE', 'auto');
   let cookieSecure: Config['cookieSecure'] = 'auto';
   if (cookieSecureRaw !== 'auto') cookieSecure = bool(r, 'COOKIE_SECURE', false);
+  const reportsWebPerHour = int(r, 'REPORTS_WEB_PER_HOUR', 10, 1, 100_000);
   const config: Config = {
     env: nodeEnv,
     host,
@@ -162,11 +171,20 @@ export function loadConfig(env: Env = { ...readDotEnv(), ...process.env }): Conf
     mailFrom: str(r, 'MAIL_FROM', 'Confluentes <noreply@localhost>'),
     reportsRetentionDays: int(r, 'REPORTS_RETENTION_DAYS', 30, 1, 3650),
     reportsModeration: oneOf(r, 'REPORTS_MODERATION', 'photos', ['photos', 'all', 'none'] as const),
-    reportsWebPerHour: int(r, 'REPORTS_WEB_PER_HOUR', 10, 1, 100_000),
+    reportsWebPerHour,
+    reportsWebPerHourPerEmail: int(r, 'REPORTS_WEB_PER_HOUR_PER_EMAIL', Math.max(1, Math.floor(reportsWebPerHour / 3)), 1, 100_000),
+    reportsOpen311PerMinute: int(r, 'REPORTS_OPEN311_PER_MINUTE', 600, 1, 1_000_000),
+    reportsApiKeyPerHour: int(r, 'REPORTS_API_KEY_PER_HOUR', 1000, 1, 1_000_000),
     parkingStaleMinutes: int(r, 'PARKING_STALE_MINUTES', 15, 1, 10_080),
     wasteStaleHours: int(r, 'WASTE_STALE_HOURS', 24, 1, 8_760),
     wasteAlertEmail: str(r, 'WASTE_ALERT_EMAIL', '') || undefined,
+    mapStyleUrl: str(r, 'MAP_STYLE_URL', '') || undefined,
   };
+  // The CSP lets the browser load only from this origin, so a basemap must be served here too
+  // (e.g. PMTiles and a style.json behind the same reverse proxy).
+  if (config.mapStyleUrl !== undefined && !/^\/(?!\/)[^\s]*$/.test(config.mapStyleUrl)) {
+    r.errors.push(`MAP_STYLE_URL: must be a path on this server starting with "/", e.g. /basemap/style.json (got "${config.mapStyleUrl}")`);
+  }
   if (!/^[a-z0-9-]+$/.test(config.cityProfile)) {
     r.errors.push(`CITY_PROFILE: must be a profile name like "koblenz" (got "${config.cityProfile}")`);
   }

@@ -102,7 +102,8 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   });
   const clock = new TestClock();
   const mailer = new MemoryMailer();
-  const app = await buildApp({ config, database, mqtt, clock, mailer });
+  // With SMTP_URL the app sends through its real SMTP mailer (see src/testing/smtp.ts); `mailer` stays empty.
+  const app = await buildApp({ config, database, mqtt, clock, mailer: config.smtpUrl ? undefined : mailer });
   await app.ready();
   return {
     app,

@@ -7,6 +7,9 @@ import fastifyMultipart from '@fastify/multipart';
 import type { FastifyPluginAsync } from 'fastify';
 import type { AuditRecorder, Clock, Mailer } from '../../platform/contracts.js';
 import type { Db } from '../../platform/db/database.js';
+import { sendProblem } from '../../platform/http/errors.js';
+import { createVersionedCache } from '../../platform/http/versioned-cache.js';
+import { asClientError } from './reports.input.js';
 import type { DemoSeed } from '../../platform/db/seeds.js';
 import { open311Routes } from './open311.routes.js';
 import { createReportsAdminService } from './reports.admin.js';
@@ -30,6 +33,7 @@ export function createReportsModule(deps: { db: Db; audit: AuditRecorder; clock:
   const service = createReportsService(full);
   const staff = createReportsStaffService(full);
   const admin = createReportsAdminService(full);
+  const publicCache = createVersionedCache(() => full.repo.publicVersion());
 
   const routes: FastifyPluginAsync<{ openRateLimitPerMinute: number; retentionIntervalMs: number }> = async (app, opts) => {
     // Multipart only in this scope: photo uploads for the web form and Open311 (v2.1 draft "media").
@@ -37,9 +41,15 @@ export function createReportsModule(deps: { db: Db; audit: AuditRecorder; clock:
       attachFieldsToBody: 'keyValues',
       limits: { fileSize: deps.settings.photoLimits.maxBytes, files: deps.settings.maxPhotos, fields: 100, fieldSize: 65_536, parts: 120 },
     });
+    app.setErrorHandler((error, request, reply) => sendProblem(request, reply, asClientError(error)));
+    // Every write goes through a non-GET route of this scope: afterwards this instance's cached
+    // public answers are checked against the version at once (other instances within a second).
+    app.addHook('onSend', async (req) => {
+      if (req.method !== 'GET' && req.method !== 'HEAD') publicCache.invalidate();
+    });
     await app.register(reportsPublicRoutes, { service });
     await app.register(reportsStaffRoutes, { staff, admin });
-    await app.register(open311Routes, { prefix: '/open311/v2', service, rateLimitPerMinute: opts.openRateLimitPerMinute });
+    await app.register(open311Routes, { prefix: '/open311/v2', service, cache: publicCache, rateLimitPerMinute: opts.openRateLimitPerMinute });
 
     if (opts.retentionIntervalMs > 0) {
       let timer: NodeJS.Timeout | undefined;

@@ -6,6 +6,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { Type, type TSchema } from 'typebox';
 import { AppError, fieldProblems, notFound } from '../../platform/http/errors.js';
+import { prepareRepresentation, sendRepresentation } from '../../platform/http/representation.js';
+import type { VersionedCache } from '../../platform/http/versioned-cache.js';
 import {
   definitionDoc,
   DiscoverySchema,
@@ -21,7 +23,7 @@ import {
   w3c,
 } from './open311.format.js';
 import { MAX_PAGE_SIZE, parseRequestsQuery } from './open311.query.js';
-import { attributesOf, mediaOf, numberField } from './reports.input.js';
+import { asClientError, attributesOf, mediaOf, numberField } from './reports.input.js';
 import type { ReportsService } from './reports.service.js';
 
 type Format = 'xml' | 'json';
@@ -106,9 +108,12 @@ const PostBody = Type.Object(
 
 const responses = (ok: TSchema) => ({ 200: ok, 400: ErrorsSchema, 403: ErrorsSchema, 404: ErrorsSchema });
 
-export const open311Routes: FastifyPluginAsyncTypebox<{ service: ReportsService; rateLimitPerMinute: number }> = async (app, { service, rateLimitPerMinute }) => {
+export const open311Routes: FastifyPluginAsyncTypebox<{ service: ReportsService; cache: VersionedCache; rateLimitPerMinute: number }> = async (
+  app,
+  { service, cache, rateLimitPerMinute },
+) => {
   const { settings } = service;
-  app.setErrorHandler((error, request, reply) => sendError(request, reply, error));
+  app.setErrorHandler((error, request, reply) => sendError(request, reply, asClientError(error)));
   app.setNotFoundHandler((request, reply) =>
     sendError(request, reply, notFound('REPORTS_OPEN311_NOT_FOUND', `There is no Open311 resource at ${request.url.split('?')[0]}.`)),
   );
@@ -126,11 +131,25 @@ export const open311Routes: FastifyPluginAsyncTypebox<{ service: ReportsService;
     return { id: m[1]!, format: fmt(m[2]!) };
   };
   const tags = ['reports (Open311)'];
-  const read = { rateLimit: { max: rateLimitPerMinute, timeWindow: '1 minute' } };
+  // One limit per client address across the whole API, except for requests carrying a valid api_key:
+  // one backend (the Koblenz App) submits for many citizens, so keyed clients are held to their
+  // key's own hourly limit instead. A POST carries its key in the body, so it is counted once the
+  // body is parsed; every other request as soon as it arrives.
+  const carriesValidKey = async (req: FastifyRequest) => {
+    const key = (req.body as { api_key?: unknown } | undefined)?.api_key ?? (req.query as { api_key?: unknown } | undefined)?.api_key;
+    return typeof key === 'string' && key !== '' && (await service.isApiKey(key));
+  };
+  const limit = app.rateLimit({ max: rateLimitPerMinute, timeWindow: '1 minute', allowList: carriesValidKey });
+  app.addHook('onRequest', async (req, reply) => {
+    if (req.method !== 'POST') await limit.call(app, req, reply);
+  });
+  app.addHook('preHandler', async (req, reply) => {
+    if (req.method === 'POST') await limit.call(app, req, reply);
+  });
 
   app.get(
     '/discovery.:format',
-    { config: read, schema: { tags, summary: 'Open311 service discovery.', params: Fmt, response: responses(DiscoverySchema) } },
+    { schema: { tags, summary: 'Open311 service discovery.', params: Fmt, response: responses(DiscoverySchema) } },
     async (req, reply) => {
       const format = fmt(req.params.format);
       const changeset = w3c((await service.lastChange()) ?? new Date(0));
@@ -153,7 +172,7 @@ export const open311Routes: FastifyPluginAsyncTypebox<{ service: ReportsService;
 
   app.get(
     '/services.:format',
-    { config: read, schema: { tags, summary: 'Open311 service list (the categories).', params: Fmt, querystring: Type.Object(Jurisdiction), response: responses(ServicesSchema) } },
+    { schema: { tags, summary: 'Open311 service list (the categories).', params: Fmt, querystring: Type.Object(Jurisdiction), response: responses(ServicesSchema) } },
     async (req, reply) => {
       const format = fmt(req.params.format);
       jurisdiction(req.query.jurisdiction_id);
@@ -164,7 +183,6 @@ export const open311Routes: FastifyPluginAsyncTypebox<{ service: ReportsService;
   app.get(
     '/services/:file',
     {
-      config: read,
       schema: { tags, summary: 'Open311 service definition: /services/{service_code}.{format}', params: FileParams, querystring: Type.Object(Jurisdiction), response: responses(ServiceDefinitionSchema) },
     },
     async (req, reply) => {
@@ -177,7 +195,6 @@ export const open311Routes: FastifyPluginAsyncTypebox<{ service: ReportsService;
   app.post(
     '/requests.:format',
     {
-      config: { rateLimit: { max: rateLimitPerMinute, timeWindow: '1 minute' } },
       schema: { tags, summary: 'Open311 POST service request (form-encoded, or multipart with media files). Needs api_key.', params: Fmt, body: PostBody, response: responses(PostResultSchema) },
     },
     async (req, reply) => {
@@ -204,22 +221,30 @@ export const open311Routes: FastifyPluginAsyncTypebox<{ service: ReportsService;
 
   app.get(
     '/requests.:format',
-    { config: read, schema: { tags, summary: 'Open311 GET service requests, with the documented extensions.', params: Fmt, querystring: RequestsQuery, response: responses(RequestsSchema) } },
+    { schema: { tags, summary: 'Open311 GET service requests, with the documented extensions.', params: Fmt, querystring: RequestsQuery, response: responses(RequestsSchema) } },
     async (req, reply) => {
       const format = fmt(req.params.format);
       jurisdiction(req.query.jurisdiction_id);
-      const codes = (await service.categories()).map((c) => c.code);
-      const filter = parseRequestsQuery(req.query, service.now(), codes);
-      const ext = req.query.extensions === 'true';
-      const docs = (await service.search(filter)).map((r) => requestDoc(r, ext));
-      return send(reply, format, 'service_requests', RequestsSchema, docs);
+      // Map clients ask the same bbox again and again: the encoded answer is kept until the public data
+      // changes. The default window ends "now", so the key also holds the minute: a report leaves the
+      // 90-day window at most a minute late, and new reports replace the entry by moving the version.
+      const now = service.now();
+      const key = `${req.url}|${Math.floor(now.getTime() / 60_000)}`;
+      const { value } = await cache.remember(key, async () => {
+        const codes = (await service.categories()).map((c) => c.code);
+        const filter = parseRequestsQuery(req.query, now, codes);
+        const docs = (await service.search(filter)).map((r) => requestDoc(r, req.query.extensions === 'true'));
+        return format === 'json'
+          ? prepareRepresentation(JSON.stringify(docs), 'application/json; charset=utf-8') // requestDoc builds exactly the schema's fields
+          : prepareRepresentation(toXml('service_requests', RequestsSchema, docs), 'text/xml; charset=utf-8');
+      });
+      return sendRepresentation(req, reply, value);
     },
   );
 
   app.get(
     '/requests/:file',
     {
-      config: read,
       schema: { tags, summary: 'Open311 GET one service request: /requests/{id}.{format}', params: FileParams, querystring: Type.Object({ ...Jurisdiction, extensions: Type.Optional(Type.String({ maxLength: 5 })) }), response: responses(RequestsSchema) },
     },
     async (req, reply) => {
@@ -231,7 +256,7 @@ export const open311Routes: FastifyPluginAsyncTypebox<{ service: ReportsService;
 
   app.get(
     '/tokens/:file',
-    { config: read, schema: { tags, summary: 'Open311 GET service_request_id from a token.', params: FileParams, querystring: Type.Object(Jurisdiction), response: responses(TokenResultSchema) } },
+    { schema: { tags, summary: 'Open311 GET service_request_id from a token.', params: FileParams, querystring: Type.Object(Jurisdiction), response: responses(TokenResultSchema) } },
     async (req, reply) => {
       const { id, format } = split(req.params.file);
       jurisdiction(req.query.jurisdiction_id);

@@ -209,6 +209,26 @@ describe('Open311 GeoReport v2', () => {
     assert.equal(plain['extended_attributes'], undefined);
   });
 
+  test('GET requests answers carry an ETag (304 on a match) and change as soon as the reports do', async () => {
+    const url = '/open311/v2/requests.json?bbox=7.60,50.36,7.61,50.37&q=Kranich';
+    const first = await t.app.inject({ url });
+    assert.equal(first.statusCode, 200);
+    assert.deepEqual(first.json(), []);
+    const etag = first.headers.etag as string;
+    assert.ok(etag);
+    assert.equal((await t.app.inject({ url, headers: { 'if-none-match': etag } })).statusCode, 304);
+    const created = await post({ api_key: apiKey, service_code: 'sonstiges', lat: '50.365', long: '7.605', description: 'Kranich-Nest auf der Laterne' });
+    const id = created.json<{ service_request_id: string }[]>()[0]!.service_request_id;
+    const second = await t.app.inject({ url, headers: { 'if-none-match': etag } });
+    assert.equal(second.statusCode, 200, 'a new report is seen at once');
+    assert.deepEqual(second.json<{ service_request_id: string }[]>().map((r) => r.service_request_id), [id]);
+    assert.notEqual(second.headers.etag, etag);
+    // A change made elsewhere (another instance, a script) moves the version too; seen within a second.
+    await t.database.db.withTables<{ reports_requests: { id: number; description: string } }>().updateTable('reports_requests').set({ description: 'Kranich-Nest auf dem Mast' }).where('id', '=', Number(id)).execute();
+    await new Promise((r) => setTimeout(r, 1100));
+    assert.equal((await t.app.inject({ url })).json<{ description: string }[]>()[0]!.description, 'Kranich-Nest auf dem Mast');
+  });
+
   test('tokens resolve to the service_request_id', async () => {
     const web = await t.app.inject({ method: 'POST', url: '/api/reports/requests', remoteAddress: '10.8.0.1', payload: { service_code: 'sonstiges', ...CENTRE, description: 'Token-Test' } });
     assert.equal(web.statusCode, 201, web.body);
@@ -226,5 +246,64 @@ describe('Open311 GeoReport v2', () => {
     const third = await post({ api_key: key, service_code: 'sonstiges', ...CENTRE });
     assert.equal(third.statusCode, 429);
     assert.match(third.json<{ description: string }[]>()[0]!.description, /at most 2 per hour/);
+  });
+});
+
+describe('Open311 rate limits', () => {
+  let t: TestApp;
+  let admin: StaffSession;
+  const get = (ip: string) => t.app.inject({ url: '/open311/v2/services.json', remoteAddress: ip });
+  const post = (fields: Record<string, string>, ip: string, format = 'json') =>
+    t.app.inject({ method: 'POST', url: `/open311/v2/requests.${format}`, headers: FORM, payload: form(fields), remoteAddress: ip });
+
+  before(async () => {
+    t = await createTestApp({ REPORTS_OPEN311_PER_MINUTE: '3', REPORTS_API_KEY_PER_HOUR: '50' });
+    admin = await createStaff(t, 'admin');
+  });
+  after(() => t.close());
+
+  test('beyond the per-address limit: 429 with Retry-After and a clear message in the Open311 format', async () => {
+    for (let i = 0; i < 3; i++) assert.equal((await get('10.30.0.1')).statusCode, 200);
+    const json = await get('10.30.0.1');
+    assert.equal(json.statusCode, 429);
+    const retry = Number(json.headers['retry-after']);
+    assert.ok(retry >= 1 && retry <= 60, `Retry-After ${json.headers['retry-after']}`);
+    assert.deepEqual(json.json(), [{ code: 429, description: 'Too many requests: at most 3 per 1 minute. Please wait and try again.' }]);
+    const xml = await t.app.inject({ url: '/open311/v2/discovery.xml', remoteAddress: '10.30.0.1' });
+    assert.equal(xml.statusCode, 429);
+    assert.match(xml.body, /<errors><error><code>429<\/code><description>Too many requests: at most 3 per 1 minute/);
+    assert.equal((await get('10.30.0.2')).statusCode, 200, 'other addresses are not affected');
+    // POSTs without a valid key count against the address too.
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await post({ api_key: 'guessed', service_code: 'sonstiges', ...CENTRE }, '10.30.0.3')).statusCode);
+    assert.deepEqual(statuses, [403, 403, 403, 429]);
+  });
+
+  test('a key with a higher limit is not throttled at the per-address limit, and is held to its own', async () => {
+    const created = await t.app.inject({ method: 'POST', url: '/api/reports/api-keys', headers: admin.headers, payload: { name: 'Koblenz App backend' } });
+    assert.equal(created.statusCode, 200, created.body);
+    const { id, key, perHour } = created.json<{ id: number; key: string; perHour: number }>();
+    assert.equal(perHour, 50, 'REPORTS_API_KEY_PER_HOUR is the default');
+    const editor = await createStaff(t, 'editor', ['reports']);
+    assert.equal((await t.app.inject({ method: 'PATCH', url: `/api/reports/api-keys/${id}`, headers: editor.headers, payload: { perHour: 7 } })).statusCode, 403);
+    assert.equal((await t.app.inject({ method: 'PATCH', url: `/api/reports/api-keys/${id}`, headers: admin.headers, payload: { perHour: 0 } })).statusCode, 400);
+    assert.equal((await t.app.inject({ method: 'PATCH', url: '/api/reports/api-keys/99999999', headers: admin.headers, payload: { perHour: 7 } })).statusCode, 404);
+    const patched = await t.app.inject({ method: 'PATCH', url: `/api/reports/api-keys/${id}`, headers: admin.headers, payload: { perHour: 7 } });
+    assert.equal(patched.statusCode, 200, patched.body);
+    assert.equal(patched.json<{ perHour: number }>().perHour, 7);
+
+    // Seven submissions for seven citizens from one backend address, more than the 3 per minute an address may make.
+    for (let i = 0; i < 7; i++) {
+      const res = await post({ api_key: key, service_code: 'sonstiges', ...CENTRE, description: `Meldung ${i} aus der App` }, '10.30.1.1');
+      assert.equal(res.statusCode, 200, res.body);
+    }
+    const reads = [];
+    for (let i = 0; i < 5; i++) reads.push((await t.app.inject({ url: `/open311/v2/services.json?api_key=${key}`, remoteAddress: '10.30.1.1' })).statusCode);
+    assert.deepEqual(reads, [200, 200, 200, 200, 200], 'reads with the key are not throttled at the address limit either');
+    const eighth = await post({ api_key: key, service_code: 'sonstiges', ...CENTRE }, '10.30.1.1', 'xml');
+    assert.equal(eighth.statusCode, 429);
+    const retry = Number(eighth.headers['retry-after']);
+    assert.ok(retry > 3000 && retry <= 3600, `Retry-After ${eighth.headers['retry-after']}: when the oldest counted submission leaves the hour`);
+    assert.match(eighth.body, /<errors><error><code>429<\/code><description>Too many reports for this API key: at most 7 per hour\. Please try again in 60 minutes\.<\/description>/);
   });
 });

@@ -16,11 +16,24 @@ export interface SubmissionContext {
 
 const HOUR = 3_600_000;
 
-const tooMany = (what: string, max: number) =>
-  new AppError('REPORTS_RATE_LIMITED', `Too many reports ${what}: at most ${max} per hour. Please try again later.`, {
+/**
+ * 429 naming the limit; Retry-After is when the oldest counted submission leaves the hour window,
+ * i.e. the earliest moment the next one is accepted.
+ */
+const tooMany = (what: string, max: number, oldest: Date | null, now: Date) => {
+  const seconds = oldest ? Math.max(1, Math.ceil((oldest.getTime() + HOUR - now.getTime()) / 1000)) : HOUR / 1000;
+  return new AppError('REPORTS_RATE_LIMITED', `Too many reports ${what}: at most ${max} per hour. Please try again in ${Math.ceil(seconds / 60)} minutes.`, {
     status: 429,
-    headers: { 'retry-after': '3600' },
+    headers: { 'retry-after': String(seconds) },
   });
+};
+
+/** Counts one submission under `kind`/`key`, or refuses it when `max` are already counted in the last hour. */
+async function count(trx: Db, repo: ReportsRepository, kind: string, key: string, max: number, what: string, now: Date) {
+  const seen = await repo.countEvents(trx, kind, key, new Date(now.getTime() - HOUR));
+  if (seen.count >= max) throw tooMany(what, max, seen.oldest, now);
+  await repo.insertEvent(trx, kind, key, now);
+}
 
 /** Addresses, domains and IPs on the list are refused; listed words only hold the text (see below). */
 function blocked(blocklist: BlockRow[], email: string | null, ip: string): boolean {
@@ -42,25 +55,13 @@ export async function checkSubmissionAllowed(
 ) {
   // Deliberately vague: telling a spammer which rule matched helps the spammer.
   if (blocked(s.blocklist, s.email, s.ip)) throw badRequest('REPORTS_SUBMISSION_REJECTED', 'This report cannot be accepted.');
-  const since = new Date(s.now.getTime() - HOUR);
   if (s.apiKey) {
-    const key = String(s.apiKey.id);
-    if ((await repo.countEvents(trx, 'key', key, since)) >= s.apiKey.per_hour) throw tooMany('for this API key', s.apiKey.per_hour);
-    await repo.insertEvent(trx, 'key', key, s.now);
+    // API clients (the Koblenz App submits for many citizens from one backend) have their own limit.
+    await count(trx, repo, 'key', String(s.apiKey.id), s.apiKey.per_hour, 'for this API key', s.now);
     return;
   }
-  const ipKey = sha256(`ip:${s.ip}`);
-  if ((await repo.countEvents(trx, 'ip', ipKey, since)) >= settings.webSubmissionsPerHourPerIp) {
-    throw tooMany('from your network address', settings.webSubmissionsPerHourPerIp);
-  }
-  await repo.insertEvent(trx, 'ip', ipKey, s.now);
-  if (s.email) {
-    const mailKey = sha256(`mail:${s.email}`);
-    if ((await repo.countEvents(trx, 'mail', mailKey, since)) >= settings.webSubmissionsPerHourPerEmail) {
-      throw tooMany('for this e-mail address', settings.webSubmissionsPerHourPerEmail);
-    }
-    await repo.insertEvent(trx, 'mail', mailKey, s.now);
-  }
+  await count(trx, repo, 'ip', sha256(`ip:${s.ip}`), settings.webSubmissionsPerHourPerIp, 'from your network address', s.now);
+  if (s.email) await count(trx, repo, 'mail', sha256(`mail:${s.email}`), settings.webSubmissionsPerHourPerEmail, 'for this e-mail address', s.now);
 }
 
 /**

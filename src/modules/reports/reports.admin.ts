@@ -130,15 +130,29 @@ export function createReportsAdminService(deps: ReportsDeps) {
     },
 
     /** Issues a key; the plain key is shown once, only its hash is stored. */
-    async createApiKey(actor: Actor, input: { name: string; perHour: number }) {
+    async createApiKey(actor: Actor, input: { name: string; perHour?: number | undefined }) {
       requireAdmin(actor);
       const key = `o311_${newSecret(24)}`;
+      const perHour = input.perHour ?? settings.apiKeyPerHour;
       const row = await withTransaction(db, async (trx) => {
-        const created = await repo.insertApiKey(trx, { name: input.name.trim(), key_hash: sha256(key), key_prefix: key.slice(0, 9), per_hour: input.perHour });
+        const created = await repo.insertApiKey(trx, { name: input.name.trim(), key_hash: sha256(key), key_prefix: key.slice(0, 9), per_hour: perHour });
         await audit.record(trx, { actor, module: MODULE, entity: 'api-key', entityId: created.id, action: 'create', after: { name: created.name, perHour: created.per_hour } });
         return created;
       });
       return { id: row.id, name: row.name, prefix: row.key_prefix, perHour: row.per_hour, key };
+    },
+
+    /** A client that submits for many citizens (the Koblenz App) may need more than the default. */
+    async setApiKeyLimit(actor: Actor, id: number, perHour: number) {
+      requireAdmin(actor);
+      const before = (await repo.apiKeys()).find((k) => k.id === id);
+      const row = await withTransaction(db, async (trx) => {
+        const updated = await repo.setApiKeyLimit(trx, id, perHour);
+        if (!updated) throw notFound('REPORTS_API_KEY_UNKNOWN', `There is no active API key ${id}.`);
+        await audit.record(trx, { actor, module: MODULE, entity: 'api-key', entityId: id, action: 'limit', before: { perHour: before?.per_hour }, after: { perHour } });
+        return updated;
+      });
+      return (await this.apiKeys(actor)).find((k) => k.id === row.id)!;
     },
 
     async revokeApiKey(actor: Actor, id: number) {

@@ -30,3 +30,14 @@ export function mediaOf(body: Record<string, unknown>): Buffer[] {
   });
 }
 
+/**
+ * A cut-off or garbled multipart body makes the parser (busboy) throw a plain Error, which would be a
+ * 500: it is the client's fault, so it becomes a 400 naming the body.
+ */
+export function asClientError(error: unknown): unknown {
+  const e = error as { statusCode?: unknown; message?: unknown };
+  if (e && e.statusCode === undefined && typeof e.message === 'string' && /^(Unexpected end of (multipart|form)|Malformed (part header|urlencoded form))/i.test(e.message)) {
+    return new AppError('REPORTS_BODY_MALFORMED', `The form data could not be read: ${e.message}.`, { field: 'body' });
+  }
+  return error;
+}

@@ -301,6 +301,8 @@ export function createReportsRepository(database: Db) {
     apiKeys: () => db.selectFrom('reports_api_keys').selectAll().orderBy('id').execute(),
     insertApiKey: (trx: Db, row: { name: string; key_hash: string; key_prefix: string; per_hour: number }) =>
       t(trx).insertInto('reports_api_keys').values(row).returningAll().executeTakeFirstOrThrow(),
+    setApiKeyLimit: (trx: Db, id: number, perHour: number) =>
+      t(trx).updateTable('reports_api_keys').set({ per_hour: perHour }).where('id', '=', id).where('revoked_at', 'is', null).returningAll().executeTakeFirst(),
     revokeApiKey: (trx: Db, id: number, at: Date) =>
       t(trx).updateTable('reports_api_keys').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).returningAll().executeTakeFirst(),
 
@@ -445,15 +447,16 @@ export function createReportsRepository(database: Db) {
     insertBlock: (trx: Db, row: { pattern: string; reason: string }) =>
       t(trx).insertInto('reports_blocklist').values(row).onConflict((oc) => oc.column('pattern').doNothing()).returningAll().executeTakeFirst(),
     deleteBlock: (trx: Db, id: number) => t(trx).deleteFrom('reports_blocklist').where('id', '=', id).returningAll().executeTakeFirst(),
+    /** Submissions counted since `since`, and when the oldest of them was (it leaves the window first). */
     countEvents: async (conn: Db, kind: string, key: string, since: Date) => {
       const row = await t(conn)
         .selectFrom('reports_rate_events')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.min('created_at').as('oldest')])
         .where('kind', '=', kind)
         .where('key', '=', key)
         .where('created_at', '>', since)
         .executeTakeFirst();
-      return Number(row?.n ?? 0);
+      return { count: Number(row?.n ?? 0), oldest: (row?.oldest as Date | null | undefined) ?? null };
     },
     insertEvent: (trx: Db, kind: string, key: string, at: Date) =>
       t(trx).insertInto('reports_rate_events').values({ kind, key, created_at: at }).execute(),
@@ -480,6 +483,13 @@ export function createReportsRepository(database: Db) {
         .returning('id')
         .execute(),
     purgeEvents: (trx: Db, before: Date) => t(trx).deleteFrom('reports_rate_events').where('created_at', '<', before).execute(),
+
+    /** Moved by triggers on every write to what the public sees (migration 0003). */
+    publicVersion: async () => {
+      const res = await sql<{ version: number; updated_at: Date }>`select version, updated_at from reports_state where id = 1`.execute(database);
+      const row = res.rows[0]!;
+      return { version: Number(row.version), updatedAt: row.updated_at };
+    },
 
     // --- statistics ---
     stats: async (from: Date, to: Date) => {

@@ -230,6 +230,11 @@ export function createReportsService(deps: ReportsDeps) {
       return row;
     },
 
+    /** Whether `key` is an active API key (no error): decides which rate limit a request falls under. */
+    async isApiKey(key: string) {
+      return (await repo.apiKeyByHash(sha256(key))) !== undefined;
+    },
+
     async search(filter: Omit<RequestFilter, 'publicOnly'>): Promise<PublicReport[]> {
       return viewsOf(await repo.search({ ...filter, publicOnly: true }));
     },

@@ -20,6 +20,8 @@ export interface ReportsSettings {
   moderation: Moderation;
   webSubmissionsPerHourPerIp: number;
   webSubmissionsPerHourPerEmail: number;
+  /** Hourly limit given to a new API key when the admin names none. */
+  apiKeyPerHour: number;
   maxPhotos: number;
   photoLimits: PhotoLimits;
 }

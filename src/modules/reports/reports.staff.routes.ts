@@ -91,6 +91,7 @@ const Category = Type.Object({
   attributes: Type.Array(AttributeDefSchema),
   districtOffices: Type.Array(Type.Object({ district: Type.String(), officeId: Type.Integer() })),
 });
+const PerHour = Type.Integer({ minimum: 1, maximum: 1_000_000, description: 'submissions per hour' });
 const ApiKey = Type.Object({ id: Type.Integer(), name: Type.String(), prefix: Type.String(), perHour: Type.Integer(), createdAt: Type.String(), revokedAt: Nullable(Type.String()) });
 const Block = Type.Object({ id: Type.Integer(), pattern: Type.String(), reason: Type.String(), createdAt: Type.String() });
 
@@ -303,12 +304,25 @@ export const reportsStaffRoutes: FastifyPluginAsyncTypebox<{ staff: ReportsStaff
     {
       schema: {
         tags,
-        summary: 'Issues an Open311 API key with its own hourly limit; the key is shown only in this answer (admins).',
-        body: Type.Object({ name: Text(200), perHour: Type.Integer({ minimum: 1, maximum: 1_000_000 }) }, { additionalProperties: false }),
+        summary: 'Issues an Open311 API key with its own hourly limit (default REPORTS_API_KEY_PER_HOUR); the key is shown only in this answer (admins).',
+        body: Type.Object({ name: Text(200), perHour: Type.Optional(PerHour) }, { additionalProperties: false }),
         response: r(Type.Object({ id: Type.Integer(), name: Type.String(), prefix: Type.String(), perHour: Type.Integer(), key: Type.String() })),
       },
     },
     async (req) => admin.createApiKey(req.actor, req.body),
+  );
+  app.patch(
+    '/api/reports/api-keys/:id',
+    {
+      schema: {
+        tags,
+        summary: "Changes an API key's hourly submission limit (admins).",
+        params: IdParams,
+        body: Type.Object({ perHour: PerHour }, { additionalProperties: false }),
+        response: r(ApiKey, 404),
+      },
+    },
+    async (req) => admin.setApiKeyLimit(req.actor, req.params.id, req.body.perHour),
   );
   app.delete('/api/reports/api-keys/:id', { schema: { tags, summary: 'Revokes an API key (admins).', params: IdParams, response: r(OkSchema, 404) } }, async (req) =>
     admin.revokeApiKey(req.actor, req.params.id),

@@ -3,42 +3,12 @@ import { after, before, describe, test } from 'node:test';
 import jpeg from 'jpeg-js';
 import { createTestApp, type TestApp } from '../../testing/harness.js';
 import { createStaff, type StaffSession } from '../../testing/staff.js';
+import { jpegWithGps, multipart } from '../../testing/uploads.js';
 import { classify, trainNaiveBayes } from './reports.classifier.js';
 import { detectImage, processPhoto } from './reports.photos.js';
 
 const CENTRE = { lat: 50.3597, long: 7.5958 };
 const DAY = 86_400_000;
-
-/** A small red JPEG with an APP1 Exif segment carrying a GPS IFD (GPSLatitudeRef = "N"). */
-function jpegWithGps(): Buffer {
-  const w = 40;
-  const h = 30;
-  const data = Buffer.alloc(w * h * 4, 0);
-  for (let i = 0; i < w * h; i++) data.set([200, 30, 30, 255], i * 4);
-  const plain = jpeg.encode({ width: w, height: h, data }, 90).data;
-  const tiff = Buffer.from([
-    0x4d, 0x4d, 0x00, 0x2a, 0x00, 0x00, 0x00, 0x08, // big-endian TIFF, IFD0 at 8
-    0x00, 0x01, 0x88, 0x25, 0x00, 0x04, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x1a, // GPSInfo → 26
-    0x00, 0x00, 0x00, 0x00, // no next IFD
-    0x00, 0x01, 0x00, 0x01, 0x00, 0x02, 0x00, 0x00, 0x00, 0x02, 0x4e, 0x00, 0x00, 0x00, // GPSLatitudeRef "N"
-    0x00, 0x00, 0x00, 0x00,
-  ]);
-  const payload = Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), tiff, Buffer.from('GPS 50.3597N 7.5958E', 'latin1')]);
-  const len = Buffer.alloc(2);
-  len.writeUInt16BE(payload.length + 2);
-  return Buffer.concat([plain.subarray(0, 2), Buffer.from([0xff, 0xe1]), len, payload, plain.subarray(2)]);
-}
-
-function multipart(fields: Record<string, string>, files: { name: string; filename: string; type: string; data: Buffer }[]) {
-  const boundary = '----cf' + Math.random().toString(16).slice(2);
-  const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  for (const f of files) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${f.name}"; filename="${f.filename}"\r\nContent-Type: ${f.type}\r\n\r\n`), f.data, Buffer.from('\r\n'));
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 
 describe('photos', () => {
   test('a JPEG carrying GPS EXIF comes out without it; PNG and thumbnails are re-encoded', () => {
@@ -147,6 +117,9 @@ describe('Schadensmelder web form, staff workflow and privacy', () => {
     const fourth = await submit({ service_code: 'sonstiges', ...CENTRE, description: 'Nummer 4' }, ip);
     assert.equal(fourth.statusCode, 429);
     assert.equal(fourth.json<{ code: string }>().code, 'REPORTS_RATE_LIMITED');
+    assert.match(fourth.json<{ detail: string }>().detail, /^Too many reports from your network address: at most 3 per hour\. Please try again in \d+ minutes\.$/);
+    const retry = Number(fourth.headers['retry-after']);
+    assert.ok(retry > 3000 && retry <= 3600, `Retry-After ${fourth.headers['retry-after']}`);
     // Per e-mail: 3 per hour per IP configured → 1 per e-mail.
     assert.equal((await submit({ service_code: 'sonstiges', ...CENTRE, description: 'Mail 1', email: 'vielmelder@example.org' })).statusCode, 201);
     assert.equal((await submit({ service_code: 'sonstiges', ...CENTRE, description: 'Mail 2', email: 'vielmelder@example.org' })).statusCode, 429);
@@ -170,6 +143,40 @@ describe('Schadensmelder web form, staff workflow and privacy', () => {
     assert.match(outside.json<{ detail: string }>().detail, /outside Koblenz/);
     assert.equal((await submit({ service_code: 'gibtsnicht', ...CENTRE, description: 'x y z' })).statusCode, 404);
     assert.equal((await submit({ service_code: 'sonstiges', ...CENTRE, description: '' })).json<{ code: string }>().code, 'REPORTS_DESCRIPTION_MISSING');
+  });
+
+  test('malformed forms, huge bodies, too many photos, unknown codes: a clear 4xx, never a 500', async () => {
+    const raw = (payload: string | Buffer, contentType: string, ip: string) =>
+      t.app.inject({ method: 'POST', url: '/api/reports/requests', remoteAddress: ip, headers: { 'content-type': contentType }, payload });
+    const problem = (res: { statusCode: number; headers: Record<string, unknown>; body: string }, status: number) => {
+      assert.equal(res.statusCode, status, res.body);
+      assert.match(res.headers['content-type'] as string, /application\/problem\+json/);
+      return JSON.parse(res.body) as { code: string; detail: string; errors?: { field: string }[] };
+    };
+    problem(await raw('{"service_code": "sonstiges", ', 'application/json', '10.3.0.1'), 400);
+    problem(await raw('service_code=sonstiges&lat=%E0%A4%A&description=x', 'application/x-www-form-urlencoded', '10.3.0.2'), 400);
+    const brokenMultipart = await raw('--xyz\r\nContent-Disposition: form-data; name="service_code"\r\n\r\nsonst', 'multipart/form-data; boundary=xyz', '10.3.0.3');
+    assert.equal(problem(brokenMultipart, 400).code, 'REPORTS_BODY_MALFORMED');
+    const huge = problem(await raw(JSON.stringify({ service_code: 'sonstiges', description: 'x'.repeat(2_000_000) }), 'application/json', '10.3.0.4'), 413);
+    assert.ok(huge.detail);
+    const photo = { name: 'media', filename: 'a.jpg', type: 'image/jpeg', data: jpegWithGps() };
+    const four = multipart({ service_code: 'sonstiges', lat: String(CENTRE.lat), long: String(CENTRE.long), description: 'Vier Fotos' }, [photo, photo, photo, photo]);
+    const tooMany = await t.app.inject({ method: 'POST', url: '/api/reports/requests', remoteAddress: '10.3.0.5', ...four });
+    assert.ok(tooMany.statusCode >= 400 && tooMany.statusCode < 500, `${tooMany.statusCode} ${tooMany.body}`);
+    const badLat = problem(await submit({ service_code: 'sonstiges', lat: 'nördlich', long: 7.59, description: 'Wo?' }), 400);
+    assert.match(badLat.detail, /lat must be a decimal number/);
+    assert.equal(problem(await submit({ service_code: 'sonstiges', lat: '1e999', long: '7.59', description: 'Weit weg' }), 400).code, 'REPORTS_COORDINATE_INVALID');
+    const pole = problem(await submit({ service_code: 'sonstiges', lat: '89.9', long: '7.59', description: 'Nordpol' }), 400);
+    assert.match(pole.detail, /^The location 89\.9, 7\.59 is outside Koblenz/);
+    const unknown = problem(await submit({ service_code: 'gibtsnicht', ...CENTRE, description: 'x y z' }), 404);
+    assert.equal(unknown.detail, 'There is no category with service_code "gibtsnicht".');
+    const nearbyUnknown = problem(await t.app.inject({ url: '/api/reports/nearby?service_code=gibtsnicht&lat=50.36&long=7.59' }), 404);
+    assert.equal(nearbyUnknown.code, 'REPORTS_SERVICE_CODE_UNKNOWN');
+    const listUnknown = await t.app.inject({ url: '/open311/v2/requests.json?service_code=strassenschaeden,gibtsnicht' });
+    assert.equal(listUnknown.statusCode, 400);
+    assert.deepEqual(listUnknown.json(), [{ code: 400, description: 'Unknown service_code: gibtsnicht.' }]);
+    const mail = problem(await submit({ service_code: 'sonstiges', ...CENTRE, description: 'Mit Adresse', email: 'keine-adresse' }), 400);
+    assert.equal(mail.code, 'REPORTS_EMAIL_INVALID');
   });
 
   test('nearby open reports of the same category, and supporting one instead of a duplicate', async () => {
