@@ -3,8 +3,11 @@
  * Chromium driven by playwright-core — no browser is downloaded. axe-core checks each page.
  */
 import { AxeBuilder } from '@axe-core/playwright';
+import assert from 'node:assert/strict';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { createTestApp, type TestApp } from '../src/testing/harness.js';
+import { systemActor } from '../src/platform/auth/actor.js';
+import { totpAt } from '../src/modules/identity/totp.js';
+import { createTestApp, uniqueEmail, type TestApp } from '../src/testing/harness.js';
 
 export interface E2E {
   t: TestApp;
@@ -75,4 +78,57 @@ export function watchForeignRequests(page: Page, baseUrl: string): string[] {
     if (!url.startsWith(baseUrl) && !url.startsWith('data:') && !url.startsWith('blob:')) foreign.push(url);
   });
   return foreign;
+}
+
+/** The password e2e staff users set at enrolment. */
+export const E2E_PASSWORD = 'Deutsches Eck am Rhein 2026';
+
+/** Creates a staff user and returns the path of its one-time enrolment link. */
+export async function createStaffLink(
+  e: E2E,
+  user: { role: 'admin' | 'editor'; displayName: string; modules?: string[] } = { role: 'admin', displayName: 'Erika Admin' },
+): Promise<{ email: string; url: string }> {
+  const { createIdentityModule } = await import('../src/modules/identity/index.js');
+  const { createAuditModule } = await import('../src/modules/audit/index.js');
+  const { EDITABLE_MODULES } = await import('../src/app.js');
+  const db = e.t.database.db;
+  const identity = createIdentityModule({
+    db,
+    audit: createAuditModule({ db, clock: e.t.clock }).recorder,
+    clock: e.t.clock,
+    settings: { publicUrl: e.baseUrl, cityName: 'Koblenz', sessionIdleMinutes: 30, sessionAbsoluteHours: 12, loginMaxFailures: 5, modules: EDITABLE_MODULES },
+  });
+  const email = uniqueEmail(`e2e-${user.role}`);
+  const { enrolmentUrl } = await identity.service.createUser(systemActor('e2e'), { email, ...user });
+  return { email, url: enrolmentUrl.replace(/^https?:\/\/[^/]+/, '') };
+}
+
+/** Waits until the page settles, then fails on any serious or critical axe violation. */
+export async function expectAccessible(page: Page, label: string): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  const violations = await axeViolations(page);
+  assert.deepEqual(violations, [], `${label}: ${violations.join('\n')}`);
+}
+
+/**
+ * Walks an enrolment link in the browser like a person with an authenticator app (password, TOTP
+ * computed here, recovery codes) and ends on the staff home page; returns the TOTP secret.
+ */
+export async function enrolInBrowser(e: E2E, page: Page, url: string, check?: (label: string) => Promise<void>): Promise<string> {
+  await page.goto(url);
+  await check?.('enrolment: password');
+  await page.getByLabel('Neues Passwort').fill(E2E_PASSWORD);
+  await page.getByLabel('Passwort wiederholen').fill(E2E_PASSWORD);
+  await page.getByRole('button', { name: 'Passwort festlegen' }).click();
+  const secretCode = page.locator('.secret code');
+  await secretCode.waitFor();
+  await check?.('enrolment: authenticator');
+  const secret = (await secretCode.innerText()).replace(/\s+/g, '');
+  await page.getByLabel('Sechsstelliger Code').fill(totpAt(secret, e.t.clock.now()));
+  await page.getByRole('button', { name: 'Code bestätigen' }).click();
+  await page.getByRole('button', { name: 'Ich habe die Codes gespeichert' }).waitFor();
+  await check?.('enrolment: recovery codes');
+  await page.getByRole('button', { name: 'Ich habe die Codes gespeichert' }).click();
+  await page.getByRole('heading', { name: 'Mitarbeiterbereich', level: 1 }).waitFor();
+  return secret;
 }

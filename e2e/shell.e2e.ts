@@ -6,13 +6,19 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Page } from 'playwright-core';
-import { systemActor } from '../src/platform/auth/actor.js';
 import { totpAt } from '../src/modules/identity/totp.js';
 import { uniqueEmail } from '../src/testing/harness.js';
-import { axeViolations, newContext, startE2E, watchForeignRequests, type E2E } from './harness.js';
+import {
+  createStaffLink,
+  E2E_PASSWORD as PASSWORD,
+  enrolInBrowser,
+  expectAccessible,
+  newContext,
+  startE2E,
+  watchForeignRequests,
+  type E2E,
+} from './harness.js';
 
-const PASSWORD = 'Deutsches Eck am Rhein 2026';
 const PUBLIC_PAGES = [
   '/',
   '/impressum',
@@ -26,27 +32,6 @@ const PUBLIC_PAGES = [
   '/staff/login',
 ];
 
-async function createAdminLink(e: E2E): Promise<{ email: string; url: string }> {
-  const { createIdentityModule } = await import('../src/modules/identity/index.js');
-  const { createAuditModule } = await import('../src/modules/audit/index.js');
-  const db = e.t.database.db;
-  const identity = createIdentityModule({
-    db,
-    audit: createAuditModule({ db, clock: e.t.clock }).recorder,
-    clock: e.t.clock,
-    settings: { publicUrl: e.baseUrl, cityName: 'Koblenz', sessionIdleMinutes: 30, sessionAbsoluteHours: 12, loginMaxFailures: 5, modules: ['content'] },
-  });
-  const email = uniqueEmail('e2e-admin');
-  const { enrolmentUrl } = await identity.service.createUser(systemActor('e2e'), { email, role: 'admin', displayName: 'Erika Admin' });
-  return { email, url: enrolmentUrl.replace(/^https?:\/\/[^/]+/, '') };
-}
-
-async function expectAccessible(page: Page, label: string) {
-  await page.waitForLoadState('networkidle');
-  const violations = await axeViolations(page);
-  assert.deepEqual(violations, [], `${label}: ${violations.join('\n')}`);
-}
-
 describe('web shell in Chromium', () => {
   let e: E2E;
   before(async () => {
@@ -55,28 +40,12 @@ describe('web shell in Chromium', () => {
   after(() => e.close());
 
   test('staff user enrols TOTP, logs out and in again; staff pages are accessible', { timeout: 400_000 }, async () => {
-    const { email, url } = await createAdminLink(e);
+    const { email, url } = await createStaffLink(e);
     const context = await newContext(e);
     const page = await context.newPage();
     const foreign = watchForeignRequests(page, e.baseUrl);
 
-    await page.goto(url);
-    await expectAccessible(page, 'enrolment: password');
-    await page.getByLabel('Neues Passwort').fill(PASSWORD);
-    await page.getByLabel('Passwort wiederholen').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Passwort festlegen' }).click();
-
-    const secretCode = page.locator('.secret code');
-    await secretCode.waitFor();
-    await expectAccessible(page, 'enrolment: authenticator');
-    const secret = (await secretCode.innerText()).replace(/\s+/g, '');
-    await page.getByLabel('Sechsstelliger Code').fill(totpAt(secret, e.t.clock.now()));
-    await page.getByRole('button', { name: 'Code bestätigen' }).click();
-
-    await page.getByRole('button', { name: 'Ich habe die Codes gespeichert' }).waitFor();
-    await expectAccessible(page, 'enrolment: recovery codes');
-    await page.getByRole('button', { name: 'Ich habe die Codes gespeichert' }).click();
-    await page.getByRole('heading', { name: 'Mitarbeiterbereich', level: 1 }).waitFor();
+    const secret = await enrolInBrowser(e, page, url, (label) => expectAccessible(page, label));
     await expectAccessible(page, 'staff home');
 
     for (const path of ['/staff/users', '/staff/audit', '/staff/content', '/staff/verwaltungsleistungen']) {

@@ -175,7 +175,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(content.routes, { service: content.service });
   await app.register(cityRoutes, { profile: city });
   const catalog = createCatalogModule({ db: database.db, audit: audit.recorder, clock });
-  await catalog.service.ensureReference(); // the shipped OZG/LeiKa catalogue, loaded once
   await app.register(catalog.routes, { service: catalog.service, importer: catalog.importer });
   const projects = createProjectsModule({
     db: database.db,

@@ -105,49 +105,57 @@ interface MergeSpec {
   note: string;
 }
 
+/** A merge into one OZG-Leistung; sources and target as [LeiKa key, name]; the note names the OZG-ID. */
+function merge(ozgId: string, status: Status, target: [string, string], sources: [string, string][], title = ''): MergeSpec {
+  return {
+    ozgId,
+    status,
+    sources: sources.map(([leikaKey, name]) => ({ leikaKey, name })),
+    target: { leikaKey: target[0], name: target[1] },
+    note: `Im OZG-Leistungskatalog zur OZG-Leistung ${ozgId}${title ? ` „${title}“` : ''} zusammengefasst (Demo-Beispiel).`,
+  };
+}
+
 /** Single services ("Einzelleistungen") of the city's list that the official catalogue merged (illustrative). */
 const MERGES: MergeSpec[] = [
-  {
-    ozgId: '10124',
-    status: 'online',
-    sources: [
-      { leikaKey: '99115005104000', name: 'Wohnsitz Anmeldung' },
-      { leikaKey: '99115005070000', name: 'Wohnsitz Abmeldung' },
-      { leikaKey: '99115005011000', name: 'Wohnsitz Änderung (Ummeldung)' },
+  merge(
+    '10124',
+    'online',
+    ['99115005000000', 'Wohnsitzmeldungen (An-, Ab- und Ummeldung)'],
+    [
+      ['99115005104000', 'Wohnsitz Anmeldung'],
+      ['99115005070000', 'Wohnsitz Abmeldung'],
+      ['99115005011000', 'Wohnsitz Änderung (Ummeldung)'],
     ],
-    target: { name: 'Wohnsitzmeldungen (An-, Ab- und Ummeldung)', leikaKey: '99115005000000' },
-    note: 'Im OZG-Leistungskatalog zur OZG-Leistung 10124 „Wohnsitzmeldungen“ zusammengefasst (Demo-Beispiel).',
-  },
-  {
-    ozgId: '10294',
-    status: 'online',
-    sources: [
-      { leikaKey: '99050012104000', name: 'Gewerbe Anmeldung' },
-      { leikaKey: '99050012070000', name: 'Gewerbe Abmeldung' },
+    'Wohnsitzmeldungen',
+  ),
+  merge(
+    '10294',
+    'online',
+    ['99050012000000', 'Gewerbeanzeige (An- und Abmeldung)'],
+    [
+      ['99050012104000', 'Gewerbe Anmeldung'],
+      ['99050012070000', 'Gewerbe Abmeldung'],
     ],
-    target: { name: 'Gewerbeanzeige (An- und Abmeldung)', leikaKey: '99050012000000' },
-    note: 'Im OZG-Leistungskatalog zur OZG-Leistung 10294 zusammengefasst (Demo-Beispiel).',
-  },
-  {
-    ozgId: '10173',
-    status: 'online',
-    sources: [
-      { leikaKey: '99108001001000', name: 'Bewohnerparkausweis' },
-      { leikaKey: '99108009012000', name: 'Parkausweis für Schwerbehinderte' },
+  ),
+  merge(
+    '10173',
+    'online',
+    ['99108001000000', 'Parkausweise und Zufahrtsberechtigungen'],
+    [
+      ['99108001001000', 'Bewohnerparkausweis'],
+      ['99108009012000', 'Parkausweis für Schwerbehinderte'],
     ],
-    target: { name: 'Parkausweise und Zufahrtsberechtigungen', leikaKey: '99108001000000' },
-    note: 'Im OZG-Leistungskatalog zur OZG-Leistung 10173 zusammengefasst (Demo-Beispiel).',
-  },
-  {
-    ozgId: '10348',
-    status: 'geplant',
-    sources: [
-      { leikaKey: '99108012005000', name: 'Sondernutzung von Straßen Erlaubnis' },
-      { leikaKey: '99108013005000', name: 'Verkehrsraumeinschränkung Erlaubnis' },
+  ),
+  merge(
+    '10348',
+    'geplant',
+    ['99108012000000', 'Sondernutzung von Straßen und Verkehrsraumeinschränkung'],
+    [
+      ['99108012005000', 'Sondernutzung von Straßen Erlaubnis'],
+      ['99108013005000', 'Verkehrsraumeinschränkung Erlaubnis'],
     ],
-    target: { name: 'Sondernutzung von Straßen und Verkehrsraumeinschränkung', leikaKey: '99108012000000' },
-    note: 'Im OZG-Leistungskatalog zur OZG-Leistung 10348 zusammengefasst (Demo-Beispiel).',
-  },
+  ),
 ];
 const MERGE_DATE = '2024-05-15';
 

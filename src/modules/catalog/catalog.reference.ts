@@ -3,7 +3,8 @@
  * export (CSV or XLSX, one row per LeiKa-Leistung), and comparing two catalogues to name what is new,
  * removed, renamed, merged and split.
  */
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseCsv, type Table } from './catalog.tabular.js';
 import { foldText } from './catalog.text.js';
@@ -48,6 +49,16 @@ function records(text: string): Record<string, string>[] {
   const [header, ...rows] = parseCsv(text);
   if (!header) return [];
   return rows.map((r) => Object.fromEntries(header.map((h, i) => [h.trim(), (r[i] ?? '').trim()])));
+}
+
+/** Fingerprint of the shipped extract: it changes only when a release ships other catalogue files. */
+export function shippedChecksum(dir: string): string {
+  const hash = createHash('sha256');
+  for (const name of readdirSync(dir)
+    .filter((n) => n.endsWith('.csv'))
+    .sort())
+    hash.update(name).update(readFileSync(path.join(dir, name)));
+  return hash.digest('hex');
 }
 
 /** The shipped extract of the kdn-nrw OZG database (see data/ozg/SOURCE.txt). */

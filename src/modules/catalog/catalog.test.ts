@@ -2,12 +2,15 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { systemActor } from '../../platform/auth/actor.js';
+import { migrate } from '../../platform/db/migrator.js';
 import { runSeeds } from '../../platform/db/seeds.js';
+import { MIGRATIONS } from '../../app.js';
 import { createTestApp, type TestApp } from '../../testing/harness.js';
 import { createStaff, type StaffSession } from '../../testing/staff.js';
+import { shippedChecksum } from './catalog.reference.js';
 import { parseCsv, toCsv, toXlsx } from './catalog.tabular.js';
 import { foldText } from './catalog.text.js';
-import { catalogDemoSeed, createCatalogModule, DEMO_PREVIOUS_REPORT, DEMO_REPORT } from './index.js';
+import { catalogDemoSeed, createCatalogModule, DEFAULT_REFERENCE_DIR, DEMO_PREVIOUS_REPORT, DEMO_REPORT } from './index.js';
 
 interface Report {
   rows: { status: string; count: number; compareCount: number | null; change: number | null }[];
@@ -45,6 +48,25 @@ describe('catalog', () => {
   };
   const create = async (body: Record<string, unknown>, headers = editor.headers) =>
     t.app.inject({ method: 'POST', url: '/api/catalog/services', headers, payload: { ozgId: '10169', ...body } });
+
+  test('the shipped catalogue loads with the migrations, once per version of its files', async () => {
+    const ozgRows = await sql<{ n: number }>`select count(*)::int as n from catalog_ozg_services`.execute(t.database.db);
+    assert.ok(ozgRows.rows[0]!.n >= 557, 'the reference catalogue is in place before any app is built');
+    const recorded = await sql<{
+      checksum: string;
+    }>`select checksum from schema_migrations where id = 'catalog/data/ozg'`.execute(t.database.db);
+    assert.equal(recorded.rows[0]?.checksum, shippedChecksum(DEFAULT_REFERENCE_DIR));
+    // A further start finds the recorded checksum and does not touch the catalogue.
+    const again = await migrate(t.database, MIGRATIONS);
+    assert.ok(!again.applied.includes('catalog/data/ozg'), again.applied.join(', '));
+    // Files that changed (a new release) run the load again; it keeps the catalogue in place.
+    await sql`update schema_migrations set checksum = 'old' where id = 'catalog/data/ozg'`.execute(t.database.db);
+    const before = await t.app.inject({ url: '/api/catalog/reference/ozg?limit=1' });
+    const rerun = await migrate(t.database, MIGRATIONS);
+    assert.ok(rerun.applied.includes('catalog/data/ozg'));
+    const after = await t.app.inject({ url: '/api/catalog/reference/ozg?limit=1' });
+    assert.equal(after.json<{ total: number }>().total, before.json<{ total: number }>().total);
+  });
 
   test('umlaut folding makes Führerschein, fuhrerschein and Fuehrerschein one key', () => {
     assert.equal(foldText('Führerschein'), foldText('fuhrerschein'));

@@ -5,23 +5,59 @@
  * `report(date, compare)`; see README.md.
  */
 import { fileURLToPath } from 'node:url';
-import type { AuditRecorder, CatalogKpiSource, Clock } from '../../platform/contracts.js';
+import { systemClock, type AuditRecorder, type CatalogKpiSource, type Clock } from '../../platform/contracts.js';
 import type { Db } from '../../platform/db/database.js';
+import type { MigrationSource } from '../../platform/db/migrator.js';
 import type { DemoSeed } from '../../platform/db/seeds.js';
 import { createPublicCache } from './catalog.cache.js';
 import { runCatalogCommand as run, type CliOut } from './catalog.cli.js';
 import { seedCatalogDemo } from './catalog.demo.js';
 import { createCatalogImporter } from './catalog.import.js';
+import { shippedChecksum } from './catalog.reference.js';
 import { buildReport } from './catalog.report.js';
 import { createCatalogRepository } from './catalog.repository.js';
 import { catalogRoutes } from './catalog.routes.js';
 import { createCatalogService, type CatalogSettings } from './catalog.service.js';
 
-export const catalogMigrations = { module: 'catalog', dir: fileURLToPath(new URL('./migrations', import.meta.url)) };
-
 export const DEFAULT_REFERENCE_DIR = fileURLToPath(new URL('../../../data/ozg', import.meta.url));
 
 const NO_AUDIT: AuditRecorder = { record: async () => undefined };
+
+/** A catalog service inside a seed or migration transaction (no audit: these are system loads). */
+function serviceIn(trx: Db, clock: Clock, referenceDir: string) {
+  const repo = createCatalogRepository(trx);
+  const service = createCatalogService({
+    db: trx,
+    repo,
+    audit: NO_AUDIT,
+    clock,
+    cache: createPublicCache(repo),
+    settings: { referenceDir },
+  });
+  return { repo, service };
+}
+
+/**
+ * The schema and the shipped OZG/LeiKa reference catalogue. The catalogue loads with the migrations
+ * (on the first start), not on every start: the migrator re-runs the load only when the shipped
+ * files change, and the load leaves a catalogue that is already in place (perhaps a newer one from
+ * `catalog import`) as it is.
+ */
+export function catalogMigrationSource(referenceDir = DEFAULT_REFERENCE_DIR): MigrationSource {
+  return {
+    module: 'catalog',
+    dir: fileURLToPath(new URL('./migrations', import.meta.url)),
+    data: {
+      id: 'data/ozg',
+      checksum: () => shippedChecksum(referenceDir),
+      load: async (trx) => {
+        await serviceIn(trx, systemClock, referenceDir).service.ensureReference(trx);
+      },
+    },
+  };
+}
+
+export const catalogMigrations = catalogMigrationSource();
 
 export function createCatalogModule(deps: { db: Db; audit: AuditRecorder; clock: Clock; settings?: Partial<CatalogSettings> }) {
   const repo = createCatalogRepository(deps.db);
@@ -46,15 +82,7 @@ export function catalogDemoSeed(clock: Clock, referenceDir = DEFAULT_REFERENCE_D
   return {
     module: 'catalog',
     async run(trx) {
-      const repo = createCatalogRepository(trx);
-      const service = createCatalogService({
-        db: trx,
-        repo,
-        audit: NO_AUDIT,
-        clock,
-        cache: createPublicCache(repo),
-        settings: { referenceDir },
-      });
+      const { repo, service } = serviceIn(trx, clock, referenceDir);
       await seedCatalogDemo(trx, repo, service);
     },
   };
@@ -67,4 +95,5 @@ export function runCatalogCommand(args: string[], deps: { db: Db; audit: AuditRe
 
 export { DEMO_PREVIOUS_REPORT, DEMO_REPORT, EFA_SERVICES } from './catalog.demo.js';
 export { foldText, STATUSES, type Status } from './catalog.text.js';
+export { REFERENCE_EXPORT_COLUMNS } from './catalog.reference.js';
 export type { CatalogService } from './catalog.service.js';

@@ -6,13 +6,29 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import type { Database } from './database.js';
+import { sql } from 'kysely';
+import type { Database, Db } from './database.js';
 
 export interface MigrationSource {
   /** Module name, e.g. "identity"; recorded with every file. */
   module: string;
   /** Folder holding NNNN_description.sql files. */
   dir: string;
+  /**
+   * Reference data the module ships with its schema (e.g. the OZG catalogue). Loaded after the SQL
+   * files, in one transaction with its row in schema_migrations, and again only when its checksum
+   * changes, so a normal start does not touch it.
+   */
+  data?: MigrationData;
+}
+
+export interface MigrationData {
+  /** Recorded as `<module>/<id>` in schema_migrations. */
+  id: string;
+  /** Changes when the shipped data changes. */
+  checksum(): string;
+  /** Loads or updates the data; must leave data already in place intact. */
+  load(trx: Db): Promise<void>;
 }
 
 export interface MigrationFile {
@@ -96,5 +112,30 @@ export async function migrate(database: Database, sources: MigrationSource[]): P
     if (done) applied.push(file.id);
     else alreadyApplied += 1;
   }
+  for (const source of sources) {
+    if (!source.data) continue;
+    const id = `${source.module}/${source.data.id}`;
+    if (await loadData(database.db, id, source.module, source.data)) applied.push(id);
+    else alreadyApplied += 1;
+  }
   return { applied, alreadyApplied };
+}
+
+async function loadData(db: Db, id: string, module: string, data: MigrationData): Promise<boolean> {
+  const checksum = data.checksum();
+  const recorded = async (conn: Db) =>
+    (await sql<{ checksum: string }>`select checksum from schema_migrations where id = ${id}`.execute(conn)).rows[0]?.checksum;
+  if ((await recorded(db)) === checksum) return false; // the usual start: one indexed read
+  return db.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(${LOCK_KEY})`.execute(trx);
+    if ((await recorded(trx)) === checksum) return false; // another instance loaded it meanwhile
+    try {
+      await data.load(trx);
+    } catch (err) {
+      throw new MigrationError(`${id} failed and was rolled back: ${(err as Error).message}`);
+    }
+    await sql`insert into schema_migrations (id, module, checksum) values (${id}, ${module}, ${checksum})
+      on conflict (id) do update set checksum = excluded.checksum, applied_at = now()`.execute(trx);
+    return true;
+  });
 }

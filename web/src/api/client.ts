@@ -48,16 +48,22 @@ export interface RequestOptions {
   body?: unknown;
   /** A file sent as the raw request body (imports) instead of JSON. */
   file?: Blob;
+  /** A multipart form (photo uploads); the browser sets the Content-Type with its boundary. */
+  form?: FormData;
   signal?: AbortSignal;
 }
 
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { Accept: 'application/json' };
-  let body: string | Blob | undefined;
+  let body: string | Blob | FormData | undefined;
   if (method !== 'GET') {
-    headers['Content-Type'] = options.file ? options.file.type || 'application/octet-stream' : 'application/json';
-    body = options.file ?? JSON.stringify(options.body ?? {});
+    if (options.form) {
+      body = options.form;
+    } else {
+      headers['Content-Type'] = options.file ? options.file.type || 'application/octet-stream' : 'application/json';
+      body = options.file ?? JSON.stringify(options.body ?? {});
+    }
     if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
   }
 

@@ -28,6 +28,8 @@ export interface City {
   gemeindeschluessel: string;
   ars: string;
   centre: { lat: number; lon: number };
+  /** [minLon, minLat, maxLon, maxLat] */
+  bbox: number[];
   languages: string[];
   colours: { primary: string; secondary: string; [key: string]: string };
   logoText: string;

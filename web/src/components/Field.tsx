@@ -20,6 +20,27 @@ interface FieldProps {
   children: (control: ControlProps) => ReactNode;
 }
 
+/**
+ * The hint and error texts of a control, with the ids `${id}-hint` and `${id}-error` that its
+ * aria-describedby names; also for groups (a fieldset) that cannot use `Field`.
+ */
+export function FieldNotes({ id, hint, error }: { id: string; hint?: ReactNode; error?: string | undefined }) {
+  return (
+    <>
+      {hint ? (
+        <p id={`${id}-hint`} className="field__hint">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="field__error">
+          {error}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
 export function Field({ id, label, hint, error, children }: FieldProps) {
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
@@ -27,16 +48,7 @@ export function Field({ id, label, hint, error, children }: FieldProps) {
   return (
     <div className={error ? 'field field--invalid' : 'field'}>
       <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p id={hintId} className="field__hint">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={errorId} className="field__error">
-          {error}
-        </p>
-      ) : null}
+      <FieldNotes id={id} hint={hint} error={error} />
       {children({
         id,
         ...(describedBy ? { 'aria-describedby': describedBy } : {}),

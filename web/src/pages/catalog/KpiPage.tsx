@@ -8,7 +8,7 @@ import { formatDate, formatNumber } from '../../lib/format';
 import { useApi } from '../../lib/useApi';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { ProgressChart } from './ProgressChart';
-import { CatalogNav, todayIso } from './shared';
+import { CatalogNav, PastDateInput, SubmitRow, todayIso } from './shared';
 import { STATUSES, type Counts, type Kpis, type Timeline } from './types';
 
 const percent = (share: number) =>
@@ -97,15 +97,8 @@ export default function KpiPage() {
       <h1>{t('catalog.kpis.title')}</h1>
       <CatalogNav />
       <form onSubmit={onSubmit} className="filters">
-        <div className="field">
-          <label htmlFor="kpi-date">{t('catalog.kpis.date')}</label>
-          <input id="kpi-date" type="date" value={input} max={todayIso()} onChange={(e) => setInput(e.target.value)} />
-        </div>
-        <div className="actions">
-          <button className="button" type="submit">
-            {t('catalog.kpis.show')}
-          </button>
-        </div>
+        <PastDateInput id="kpi-date" label={t('catalog.kpis.date')} value={input} onChange={setInput} />
+        <SubmitRow label={t('catalog.kpis.show')} />
       </form>
       <ErrorNotice error={kpis.error ?? timeline.error} />
       {kpis.data ? (

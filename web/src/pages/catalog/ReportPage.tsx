@@ -10,7 +10,7 @@ import { currentLanguage } from '../../i18n';
 import { formatDate } from '../../lib/format';
 import { useApi } from '../../lib/useApi';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import { CatalogNav, DemoNotice, signed, todayIso } from './shared';
+import { CatalogNav, DemoNotice, PastDateInput, signed, SubmitRow, todayIso } from './shared';
 import type { CommitteeReport } from './types';
 
 export default function ReportPage() {
@@ -41,33 +41,21 @@ export default function ReportPage() {
       <p>{t('catalog.report.intro')}</p>
       <form onSubmit={onSubmit} className="filters">
         <div className="filters__grid">
-          <div className="field">
-            <label htmlFor="report-date">{t('catalog.report.date')}</label>
-            <input
-              id="report-date"
-              type="date"
-              required
-              value={form.date}
-              max={todayIso()}
-              onChange={(e) => setForm({ ...form, date: e.target.value })}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="report-compare">{t('catalog.report.compare')}</label>
-            <input
-              id="report-compare"
-              type="date"
-              value={form.compare}
-              max={todayIso()}
-              onChange={(e) => setForm({ ...form, compare: e.target.value })}
-            />
-          </div>
+          <PastDateInput
+            id="report-date"
+            label={t('catalog.report.date')}
+            required
+            value={form.date}
+            onChange={(date) => setForm({ ...form, date })}
+          />
+          <PastDateInput
+            id="report-compare"
+            label={t('catalog.report.compare')}
+            value={form.compare}
+            onChange={(compare) => setForm({ ...form, compare })}
+          />
         </div>
-        <div className="actions">
-          <button className="button" type="submit">
-            {t('catalog.report.show')}
-          </button>
-        </div>
+        <SubmitRow label={t('catalog.report.show')} />
       </form>
       <ErrorNotice error={report.error} />
       {r ? (

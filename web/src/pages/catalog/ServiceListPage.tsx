@@ -10,7 +10,7 @@ import { ErrorNotice } from '../../components/Notice';
 import { useApi } from '../../lib/useApi';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { formatDate } from '../../lib/format';
-import { CatalogNav, DemoNotice, StatusBadge } from './shared';
+import { CatalogNav, DemoNotice, StatusBadge, SubmitRow } from './shared';
 import { STATUSES, type Facets, type ServiceList } from './types';
 
 const PAGE_SIZE = 25;
@@ -90,11 +90,7 @@ export default function ServiceListPage() {
             onChange={(e) => setText(e.target.value)}
           />
         </div>
-        <div className="actions">
-          <button type="submit" className="button">
-            {t('catalog.search.submit')}
-          </button>
-        </div>
+        <SubmitRow label={t('catalog.search.submit')} />
         <div className="filters__grid">
           <div className="field">
             <label htmlFor="catalog-themenfeld">{t('catalog.search.themenfeld')}</label>

@@ -1,4 +1,4 @@
-/** Pieces every catalog page uses: status badge, demo notice, sub-navigation. */
+/** Pieces every catalog page uses: status badge, demo notice, sub-navigation, date and submit controls. */
 import { NavLink } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Status } from './types';
@@ -53,4 +53,37 @@ export function signed(n: number | null): string {
 /** Today in Koblenz as YYYY-MM-DD (the default for date inputs). */
 export function todayIso(): string {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin' }).format(new Date());
+}
+
+/** A date up to today, labelled (the "as of" and comparison dates of the KPI and report pages). */
+export function PastDateInput({
+  id,
+  label,
+  value,
+  onChange,
+  required,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  required?: boolean;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input id={id} type="date" required={required} value={value} max={todayIso()} onChange={(e) => onChange(e.target.value)} />
+    </div>
+  );
+}
+
+/** The submit button row of the catalog's filter forms. */
+export function SubmitRow({ label }: { label: string }) {
+  return (
+    <div className="actions">
+      <button className="button" type="submit">
+        {label}
+      </button>
+    </div>
+  );
 }

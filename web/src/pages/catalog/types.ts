@@ -2,6 +2,7 @@
 export const STATUSES = ['online', 'in_umsetzung', 'geplant', 'nicht_online'] as const;
 export type Status = (typeof STATUSES)[number];
 export type Counts = Record<Status, number>;
+export const PAYMENT_METHODS = ['paypal', 'credit_card', 'sepa_direct_debit', 'giropay', 'bank_transfer', 'invoice'] as const;
 
 export interface Service {
   id: number;
@@ -29,10 +30,14 @@ export interface Service {
   rolloutProject: string;
   notes: string;
   demo: boolean;
+  updatedAt: string;
 }
 
 /** List items leave out the long texts of the service page. */
-export type ServiceSummary = Omit<Service, 'description' | 'notes' | 'reasonNotOnline' | 'rolloutProject' | 'maturityModel'>;
+export type ServiceSummary = Omit<
+  Service,
+  'description' | 'notes' | 'reasonNotOnline' | 'rolloutProject' | 'maturityModel' | 'updatedAt'
+>;
 
 export interface ServiceList {
   items: ServiceSummary[];
