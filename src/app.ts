@@ -216,25 +216,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(sensors.routes, sensors.routeOptions);
   app.addHook('onReady', sensors.start);
   app.addHook('onClose', sensors.stop);
-  const opendata = createOpendataModule({
-    db: database.db,
-    audit: audit.recorder,
-    clock,
-    version: VERSION,
-    providers: platformDatasetProviders({ publicUrl: config.publicUrl, clock, catalog: catalog.api, cityName: city.officialName }),
-    settings: {
-      publicUrl: config.publicUrl,
-      publisher: { name: city.officialName, email: city.contact.email, website: city.contact.website, phone: city.contact.phone },
-      ars: city.ars,
-      contributorIds: [`${config.publicUrl}/`],
-      attribution: city.officialName,
-      bbox: [city.bbox[0]!, city.bbox[1]!, city.bbox[2]!, city.bbox[3]!],
-      catalogTitle: { de: `Offene Daten ${city.name}`, en: `Open data ${city.name}` },
-      catalogDescription: { de: `Datenkatalog der ${city.officialName}`, en: `Data catalog of ${city.officialName}` },
-      syncIntervalMs: 60_000,
-    },
-  });
-  await app.register(opendata.routes);
   const parking = createParkingModule({
     db: database.db,
     audit: audit.recorder,
@@ -267,6 +248,36 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onReady', waste.start);
   app.addHook('onClose', waste.stop);
 
+  const opendata = createOpendataModule({
+    db: database.db,
+    audit: audit.recorder,
+    clock,
+    version: VERSION,
+    // Created after every module it describes: the providers read their public APIs.
+    providers: platformDatasetProviders({
+      publicUrl: config.publicUrl,
+      clock,
+      cityName: city.officialName,
+      districts: city.districts,
+      catalog: { ...catalog.api, referenceExport: () => catalog.service.referenceExport() },
+      projects: projects.service,
+      parking: parking.service,
+      waste: waste.service,
+      sensors: sensors.service,
+    }),
+    settings: {
+      publicUrl: config.publicUrl,
+      publisher: { name: city.officialName, email: city.contact.email, website: city.contact.website, phone: city.contact.phone },
+      ars: city.ars,
+      contributorIds: [`${config.publicUrl}/`],
+      attribution: city.officialName,
+      bbox: [city.bbox[0]!, city.bbox[1]!, city.bbox[2]!, city.bbox[3]!],
+      catalogTitle: { de: `Offene Daten ${city.name}`, en: `Open data ${city.name}` },
+      catalogDescription: { de: `Datenkatalog der ${city.officialName}`, en: `Data catalog of ${city.officialName}` },
+      syncIntervalMs: 60_000,
+    },
+  });
+  await app.register(opendata.routes);
   registerOperationalRoutes(app, deps);
   await registerWeb(app, webDir);
   app.addHook('onClose', async () => {

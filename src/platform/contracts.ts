@@ -107,6 +107,20 @@ export interface DatasetDistributionDescription {
   service?: { endpointDescription?: string; conformsTo?: string };
 }
 
+/**
+ * The rows of a data product. The open-data module serves them as CSV, JSON and (with `point`) GeoJSON
+ * distributions, streamed batch by batch so an export of millions of rows never sits in memory.
+ */
+export interface DatasetTable {
+  columns: string[];
+  /** Columns holding WGS84 longitude and latitude: the rows are points and get a GeoJSON distribution. */
+  point?: { lon: string; lat: string };
+  /** Changes whenever a row changes: the ETag of every export of the table. */
+  version(): Promise<string>;
+  /** The rows in a stable order, values in column order, in batches (keyset-paged reads for large tables). */
+  batches(): AsyncIterable<unknown[][]>;
+}
+
 export interface DatasetDescription {
   /** Stable identifier, unique across providers (becomes the URI segment and the CKAN name). */
   identifier: string;
@@ -122,6 +136,11 @@ export interface DatasetDescription {
   /** Last real change of the data; undefined keeps the date of the last change seen by the catalog. */
   modified?: Date;
   landingPage?: string;
+  /** Id in the dcat-ap.de licence list; default dl-by-de/2.0 with the city as attribution. */
+  licence?: string;
+  attributionText?: string;
+  /** Rows served by the catalog itself as CSV, JSON and GeoJSON distributions (added after `distributions`). */
+  table?: DatasetTable;
   distributions: DatasetDistributionDescription[];
 }
 

@@ -34,13 +34,11 @@ export const ckanRoutes: FastifyPluginAsyncTypebox<{ ckan: CkanService }> = asyn
         .send(JSON.stringify('Bad request - JSON Error: Invalid request body'));
     }
     req.log.error({ err: error }, 'CKAN action failed');
-    return reply
-      .status(500)
-      .send({
-        help: ckan.helpUrl(action),
-        success: false,
-        error: { __type: 'Internal Server Error', message: 'Internal Server Error' },
-      });
+    return reply.status(500).send({
+      help: ckan.helpUrl(action),
+      success: false,
+      error: { __type: 'Internal Server Error', message: 'Internal Server Error' },
+    });
   });
 
   const Params = Type.Object({ action: Type.String({ maxLength: 100 }) });

@@ -49,7 +49,19 @@ export type OpendataTables = {
     conforms_to: string | null;
   };
   opendata_downloads: { distribution_id: number; day: string; count: number };
+  opendata_files: {
+    dataset_id: number;
+    key: string;
+    content: Buffer;
+    media_type: string;
+    bytes: number;
+    sha256: string;
+    records: number;
+    created_at: Generated<Date>;
+  };
 };
+
+export type FileInsert = Insertable<OpendataTables['opendata_files']>;
 
 export type DatasetRow = Selectable<OpendataTables['opendata_datasets']>;
 export type DatasetInsert = Insertable<OpendataTables['opendata_datasets']>;
@@ -187,6 +199,18 @@ export function createOpendataRepository(database: Db) {
       }
     },
 
+    insertFile: (trx: Db, row: FileInsert) => t(trx).insertInto('opendata_files').values(row).execute(),
+
+    /** An uploaded file by its dataset and distribution key, with the dataset's visibility. */
+    file: (slug: string, key: string) =>
+      db
+        .selectFrom('opendata_files as f')
+        .innerJoin('opendata_datasets as d', 'd.id', 'f.dataset_id')
+        .select(['f.content', 'f.media_type', 'f.sha256', 'd.slug'])
+        .where('d.slug', '=', slug)
+        .where('f.key', '=', key)
+        .executeTakeFirst(),
+
     distribution: (id: number) =>
       db
         .selectFrom('opendata_distributions as r')
@@ -204,17 +228,16 @@ export function createOpendataRepository(database: Db) {
         .onConflict((oc) => oc.columns(['distribution_id', 'day']).doUpdateSet({ count: sql`opendata_downloads.count + 1` }))
         .execute(),
 
-    /** Total downloads per dataset. */
-    async downloadTotals(datasetIds: number[]): Promise<Map<number, number>> {
-      if (!datasetIds.length) return new Map();
+    /** Downloads per distribution of one dataset, summed over the days. */
+    async downloadsByDistribution(datasetId: number): Promise<Map<number, number>> {
       const rows = await db
         .selectFrom('opendata_downloads as c')
         .innerJoin('opendata_distributions as r', 'r.id', 'c.distribution_id')
-        .select(['r.dataset_id', (eb) => eb.fn.sum<number>('c.count').as('n')])
-        .where('r.dataset_id', 'in', datasetIds)
-        .groupBy('r.dataset_id')
+        .select(['r.id', (eb) => eb.fn.sum<number>('c.count').as('n')])
+        .where('r.dataset_id', '=', datasetId)
+        .groupBy('r.id')
         .execute();
-      return new Map(rows.map((r) => [r.dataset_id, Number(r.n)]));
+      return new Map(rows.map((r) => [r.id, Number(r.n)]));
     },
   };
 }

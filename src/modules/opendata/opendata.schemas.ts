@@ -20,6 +20,8 @@ export const Distribution = Type.Object({
   isService: Type.Boolean(),
   endpointDescription: Nullable(Type.String()),
   conformsTo: Nullable(Type.String()),
+  /** Only on the single-dataset answers: downloads of this file, summed over the days. */
+  downloads: Type.Optional(Type.Integer()),
 });
 
 const GovernancePublic = Type.Object({ overdue: Type.Boolean() });
@@ -106,7 +108,8 @@ export const DatasetIn = Type.Object(
         { title: Text2In, url: Url, format: Code, mediaType: Type.String({ pattern: '^[a-z]+/[a-z0-9.+-]+$', maxLength: 100 }) },
         { additionalProperties: false },
       ),
-      { minItems: 1, maxItems: 20 },
+      // At least one distribution or an uploaded file: checked by the service (400 body.distributions).
+      { minItems: 0, maxItems: 20 },
     ),
   },
   { additionalProperties: false },

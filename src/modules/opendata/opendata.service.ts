@@ -1,10 +1,25 @@
 /** Rules of the open-data catalog: provider sync, staff edits, governance, download counting. */
 import { createHash } from 'node:crypto';
 import { requireModuleWrite, requireStaff, systemActor, type Actor } from '../../platform/auth/actor.js';
-import type { AuditRecorder, Clock, DatasetDescription, DatasetProvider } from '../../platform/contracts.js';
+import type {
+  AuditRecorder,
+  Clock,
+  DatasetDescription,
+  DatasetDistributionDescription,
+  DatasetProvider,
+  DatasetTable,
+} from '../../platform/contracts.js';
 import { withTransaction, type Db } from '../../platform/db/database.js';
 import { badRequest, conflict, notFound } from '../../platform/http/errors.js';
-import type { DatasetInsert, DatasetRow, DistributionInsert, OpendataRepository } from './opendata.repository.js';
+import { EXPORT_FORMATS, formatsOf, type ExportFormat } from './opendata.export.js';
+import type {
+  DatasetInsert,
+  DatasetRow,
+  DistributionInsert,
+  DistributionRow,
+  OpendataRepository,
+} from './opendata.repository.js';
+import { inspectUpload, type InspectedFile } from './opendata.upload.js';
 import { presentDataset, type DatasetView } from './opendata.view.js';
 import { DEFAULT_LICENCE, FILE_TYPES, FREQUENCIES, LICENCES, THEMES } from './opendata.vocab.js';
 
@@ -38,6 +53,20 @@ export interface DatasetInput {
   attributionText?: string | undefined;
   distributions: { title: { de: string; en: string }; url: string; format: string; mediaType: string }[];
 }
+
+/** A file uploaded with an external dataset; it becomes the distribution "file-1". */
+export interface UploadInput {
+  file: Buffer | undefined;
+  title?: { de: string; en: string } | undefined;
+}
+
+const FILE_KEY = 'file-1';
+const isFile = (d: DistributionRow) => d.key.startsWith('file-');
+/** Uploaded files stay when staff edit the URL distributions of their dataset. */
+const keptFile = (d: DistributionRow, position: number): DistributionInsert => {
+  const { id: _id, dataset_id: _ds, ...rest } = d;
+  return { ...rest, position };
+};
 
 export interface GovernanceInput {
   owningOffice?: string | null | undefined;
@@ -107,9 +136,21 @@ export function createOpendataService(deps: {
   let lastSync = 0;
   let running: Promise<void> | undefined;
   const present = (r: Parameters<typeof presentDataset>[1]) => presentDataset(urls, r, clock.now());
+  /** The row sources of managed datasets by slug, as their providers last described them. */
+  const tables = new Map<string, DatasetTable>();
 
+  /** The provider's distributions, then the catalog's own exports of its table (CSV, JSON, GeoJSON). */
   function distributionsOf(d: DatasetDescription): DistributionInsert[] {
-    return d.distributions.map((x, i) => ({
+    const exports: DatasetDistributionDescription[] = d.table
+      ? formatsOf(d.table).map((f) => ({
+          key: `data-${f}`,
+          title: { de: `${d.title.de} (${EXPORT_FORMATS[f].title.de})`, en: `${d.title.en} (${EXPORT_FORMATS[f].title.en})` },
+          url: `${settings.publicUrl}/api/opendata/datasets/${d.identifier}/data.${f}`,
+          format: EXPORT_FORMATS[f].format,
+          mediaType: EXPORT_FORMATS[f].mediaType,
+        }))
+      : [];
+    return [...d.distributions, ...exports].map((x, i) => ({
       key: x.key,
       position: i,
       title_de: x.title.de,
@@ -136,6 +177,8 @@ export function createOpendataService(deps: {
       temporal_end: d.temporal?.end ?? null,
       accrual_periodicity: d.accrualPeriodicity,
       landing_page: d.landingPage ?? null,
+      licence: d.licence ?? DEFAULT_LICENCE,
+      attribution_text: d.attributionText ?? settings.attribution,
     };
   }
 
@@ -148,6 +191,8 @@ export function createOpendataService(deps: {
       for (const d of described) {
         if (!SLUG.test(d.identifier))
           throw new Error(`provider ${provider.id}: identifier "${d.identifier}" is not a valid slug`);
+        if (d.table) tables.set(d.identifier, d.table);
+        else tables.delete(d.identifier);
         const hash = hashOf(d);
         const row = existing.get(d.identifier);
         existing.delete(d.identifier);
@@ -175,8 +220,6 @@ export function createOpendataService(deps: {
             slug: d.identifier,
             source: 'managed',
             provider_id: provider.id,
-            licence: DEFAULT_LICENCE,
-            attribution_text: settings.attribution,
             issued: now,
             modified: d.modified ?? now,
             owning_office: null,
@@ -224,8 +267,22 @@ export function createOpendataService(deps: {
     return row;
   }
 
-  function externalFields(input: DatasetInput, now: Date) {
+  async function downloadCounts<D extends { id: number }>(datasetId: number, distributions: D[]) {
+    const counts = await repo.downloadsByDistribution(datasetId);
+    return {
+      downloads: [...counts.values()].reduce((a, b) => a + b, 0),
+      distributions: distributions.map((d) => ({ ...d, downloads: counts.get(d.id) ?? 0 })),
+    };
+  }
+
+  function externalFields(input: DatasetInput, now: Date, hasFiles = false) {
     checkCodes({ ...input }, 'body');
+    if (!input.distributions.length && !hasFiles)
+      throw badRequest(
+        'OPENDATA_DISTRIBUTION_REQUIRED',
+        'A dataset needs at least one distribution: a URL or an uploaded file.',
+        'body.distributions',
+      );
     input.distributions.forEach((d, i) => {
       if (!FILE_TYPES.includes(d.format)) {
         throw badRequest(
@@ -317,6 +374,23 @@ export function createOpendataService(deps: {
       return present(row);
     },
 
+    /** The rows behind a dataset's CSV/JSON/GeoJSON distributions; visibility as for the dataset itself. */
+    async table(actor: Actor, slug: string, format: ExportFormat): Promise<DatasetTable> {
+      await this.show(actor, slug);
+      const table = tables.get(slug);
+      if (!table || !formatsOf(table).includes(format))
+        throw notFound('OPENDATA_EXPORT_UNKNOWN', `Dataset "${slug}" has no ${format.toUpperCase()} export.`);
+      return table;
+    },
+
+    /** An uploaded file; visibility as for its dataset. */
+    async file(actor: Actor, slug: string, key: string) {
+      await this.show(actor, slug);
+      const f = await repo.file(slug, key);
+      if (!f) throw notFound('OPENDATA_FILE_UNKNOWN', `Dataset "${slug}" has no file "${key}".`);
+      return f;
+    },
+
     async listAll(actor: Actor): Promise<DatasetView[]> {
       requireStaff(actor);
       await syncIfStale();
@@ -326,21 +400,43 @@ export function createOpendataService(deps: {
     async staffShow(actor: Actor, slug: string) {
       requireStaff(actor);
       const row = await datasetOrThrow(slug);
-      return { ...present(row), downloads: (await repo.downloadTotals([row.id])).get(row.id) ?? 0 };
+      const view = present(row);
+      return { ...view, ...(await downloadCounts(row.id, view.distributions)) };
     },
 
-    async downloads(slug: string) {
-      const row = await datasetOrThrow(slug);
-      return (await repo.downloadTotals([row.id])).get(row.id) ?? 0;
+    /** A dataset with its download count in total and per distribution (counted per file and day). */
+    async withDownloads<T extends DatasetView>(dataset: T) {
+      const row = await datasetOrThrow(dataset.slug);
+      return { ...dataset, ...(await downloadCounts(row.id, dataset.distributions)) };
     },
 
-    async createExternal(actor: Actor, input: DatasetInput, governance: GovernanceInput = {}) {
+    /** An external dataset with URL distributions and, optionally, an uploaded file (checked before anything is stored). */
+    async createExternal(actor: Actor, input: DatasetInput, governance: GovernanceInput = {}, upload?: UploadInput) {
       requireModuleWrite(actor, 'opendata');
       const slug = input.name ?? slugify(input.title.de);
       if (!SLUG.test(slug))
         throw badRequest('OPENDATA_NAME_INVALID', 'The name must be 2–100 characters a-z, 0-9 and "-".', 'body.name');
       const now = clock.now();
-      const { dataset, distributions } = externalFields(input, now);
+      const inspected: InspectedFile | undefined = upload ? inspectUpload(upload.file) : undefined;
+      const { dataset, distributions } = externalFields(input, now, Boolean(inspected));
+      if (inspected) {
+        const title = upload?.title ?? {
+          de: `${input.title.de} (${inspected.format})`,
+          en: `${input.title.en} (${inspected.format})`,
+        };
+        distributions.push({
+          key: FILE_KEY,
+          position: distributions.length,
+          title_de: title.de,
+          title_en: title.en,
+          url: `${settings.publicUrl}/api/opendata/datasets/${slug}/files/${FILE_KEY}.${inspected.extension}`,
+          format: inspected.format,
+          media_type: inspected.mediaType,
+          is_service: false,
+          endpoint_description: null,
+          conforms_to: null,
+        });
+      }
       const gov = governanceFields(governance);
       return withTransaction(db, async (trx) => {
         if (await repo.bySlug(slug, trx))
@@ -361,13 +457,24 @@ export function createOpendataService(deps: {
         };
         const { id } = await repo.insert(trx, insert);
         await repo.replaceDistributions(trx, id, distributions);
+        if (inspected && upload?.file) {
+          await repo.insertFile(trx, {
+            dataset_id: id,
+            key: FILE_KEY,
+            content: upload.file,
+            media_type: inspected.mediaType,
+            bytes: upload.file.length,
+            sha256: createHash('sha256').update(upload.file).digest('base64url'),
+            records: inspected.records,
+          });
+        }
         await audit.record(trx, {
           actor,
           module: 'opendata',
           entity: 'dataset',
           entityId: slug,
           action: 'create',
-          after: { ...input, governance },
+          after: { ...input, governance, ...(inspected ? { file: { ...inspected, bytes: upload?.file?.length } } : {}) },
         });
         return present((await repo.bySlug(slug, trx))!);
       });
@@ -389,11 +496,16 @@ export function createOpendataService(deps: {
         );
       }
       const now = clock.now();
-      const ext = input.dataset ? externalFields(input.dataset, now) : undefined;
+      const files = before.distributions.filter(isFile);
+      const ext = input.dataset ? externalFields(input.dataset, now, files.length > 0) : undefined;
       const gov = governanceFields(input.governance ?? {});
       return withTransaction(db, async (trx) => {
         await repo.update(trx, before.id, { ...(ext ? { ...ext.dataset, modified: now } : {}), ...gov, updated_at: now });
-        if (ext) await repo.replaceDistributions(trx, before.id, ext.distributions);
+        if (ext)
+          await repo.replaceDistributions(trx, before.id, [
+            ...ext.distributions,
+            ...files.map((f, i) => keptFile(f, ext.distributions.length + i)),
+          ]);
         await audit.record(trx, {
           actor,
           module: 'opendata',

@@ -4,6 +4,7 @@ import { Parser, Store } from 'n3';
 import { systemActor } from '../../platform/auth/actor.js';
 import { createTestApp, type TestApp } from '../../testing/harness.js';
 import { createStaff, login, type StaffSession } from '../../testing/staff.js';
+import { multipart } from '../../testing/uploads.js';
 
 const HYDRA_NEXT = 'http://www.w3.org/ns/hydra/core#next';
 const DATASET = 'http://www.w3.org/ns/dcat#Dataset';
@@ -61,6 +62,121 @@ describe('opendata', () => {
     assert.match(ttl.body, /dcat:DataService/);
   });
 
+  test('car parks, their occupancy history, projects, waste containers and the OZG/LeiKa catalogue are datasets with streamed exports', async () => {
+    const parkingEditor = await createStaff(t, 'editor', ['parking']);
+    const admin = await createStaff(t, 'admin');
+    const site = await t.app.inject({
+      method: 'POST',
+      url: '/api/parking/sites',
+      headers: parkingEditor.headers,
+      payload: {
+        uid: 'od-test-parkhaus',
+        name: 'Parkhaus "Export", Test',
+        type: 'CAR_PARK',
+        lat: 50.3586,
+        lon: 7.5908,
+        capacity: 100,
+      },
+    });
+    assert.equal(site.statusCode, 201, site.body);
+    const tok = await t.app.inject({
+      method: 'POST',
+      url: '/api/identity/tokens',
+      headers: admin.headers,
+      payload: { name: 'od', scopes: ['parking:write'], expiresInDays: 1 },
+    });
+    const bearer = { authorization: `Bearer ${tok.json<{ token: string }>().token}` };
+    for (const free of [40, 35, 30])
+      assert.equal(
+        (
+          await t.app.inject({
+            method: 'POST',
+            url: '/api/parking/push',
+            headers: bearer,
+            payload: { items: [{ uid: 'od-test-parkhaus', free }] },
+          })
+        ).statusCode,
+        200,
+      );
+
+    const items = (await t.app.inject({ url: '/api/opendata/datasets' })).json<{
+      items: {
+        slug: string;
+        licence: string;
+        attributionText: string;
+        distributions: { key: string; url: string; format: string }[];
+      }[];
+    }>().items;
+    for (const slug of ['smart-city-projekte', 'parkhaeuser', 'parkhaus-belegung', 'abfallbehaelter', 'ozg-leika-katalog'])
+      assert.ok(
+        items.some((i) => i.slug === slug),
+        slug,
+      );
+    const ref = items.find((i) => i.slug === 'ozg-leika-katalog')!;
+    assert.equal(ref.licence, 'other-opensource', 'MIT: the licence of its source (data/ozg/SOURCE.txt)');
+    assert.match(ref.attributionText, /MIT/);
+    const parks = items.find((i) => i.slug === 'parkhaeuser')!;
+    assert.deepEqual(
+      parks.distributions.filter((d) => d.key.startsWith('data-')).map((d) => d.format),
+      ['CSV', 'JSON', 'GEOJSON'],
+    );
+    assert.ok(
+      parks.distributions.some((d) => d.url.endsWith('/api/parking/v3/parking-sites')),
+      'the live API as DataService',
+    );
+    assert.ok(
+      !items.find((i) => i.slug === 'parkhaus-belegung')!.distributions.some((d) => d.format === 'GEOJSON'),
+      'no points, no GeoJSON',
+    );
+
+    const csv = await t.app.inject({ url: '/api/opendata/datasets/parkhaeuser/data.csv' });
+    assert.equal(csv.statusCode, 200);
+    assert.match(csv.headers['content-type'] as string, /^text\/csv/);
+    const lines = csv.body.trimEnd().split('\r\n');
+    assert.match(lines[0]!, /^\uFEFFuid,name,type,/);
+    assert.ok(
+      lines.some((l) => l.startsWith('od-test-parkhaus,"Parkhaus ""Export"", Test",CAR_PARK,')),
+      'RFC 4180 quoting',
+    );
+    const etag = csv.headers['etag'] as string;
+    assert.ok(etag);
+    assert.equal(
+      (await t.app.inject({ url: '/api/opendata/datasets/parkhaeuser/data.csv', headers: { 'if-none-match': etag } })).statusCode,
+      304,
+    );
+
+    const geo = (await t.app.inject({ url: '/api/opendata/datasets/parkhaeuser/data.geojson' })).json<{
+      type: string;
+      features: { geometry: { coordinates: number[] }; properties: Record<string, unknown> }[];
+    }>();
+    assert.equal(geo.type, 'FeatureCollection');
+    const f = geo.features.find((x) => x.properties['uid'] === 'od-test-parkhaus')!;
+    assert.deepEqual(f.geometry.coordinates, [7.5908, 50.3586]);
+    assert.equal(f.properties['lat'], undefined, 'coordinates only in the geometry');
+
+    const history = await t.app.inject({ url: '/api/opendata/datasets/parkhaus-belegung/data.csv' });
+    const rows = history.body.trimEnd().split('\r\n');
+    assert.equal(rows[0], '\uFEFFcar_park_uid,car_park,time,free_spaces');
+    assert.deepEqual(
+      rows.filter((r) => r.startsWith('od-test-parkhaus,')).map((r) => r.split(',').at(-1)),
+      ['40', '35', '30'],
+    );
+    const json = (await t.app.inject({ url: '/api/opendata/datasets/parkhaus-belegung/data.json' })).json<
+      Record<string, unknown>[]
+    >();
+    assert.equal(json.filter((r) => r['car_park_uid'] === 'od-test-parkhaus').length, 3);
+    assert.equal((await t.app.inject({ url: '/api/opendata/datasets/parkhaus-belegung/data.geojson' })).statusCode, 404);
+    assert.equal((await t.app.inject({ url: '/api/opendata/datasets/parkhaus-belegung/data.xlsx' })).statusCode, 400);
+    assert.equal((await t.app.inject({ url: '/api/opendata/datasets/gibt-es-nicht/data.csv' })).statusCode, 404);
+
+    const reference = await t.app.inject({ url: '/api/opendata/datasets/ozg-leika-katalog/data.csv' });
+    assert.ok(reference.body.split('\r\n').length > 5000, 'the whole reference catalogue');
+    const districts = (await t.app.inject({ url: '/api/opendata/datasets/stadtteile/data.json' })).json<{ id: string }[]>();
+    assert.ok(districts.some((d) => d.id === 'altstadt'));
+    for (const slug of ['smart-city-projekte', 'abfallbehaelter'])
+      assert.equal((await t.app.inject({ url: `/api/opendata/datasets/${slug}/data.geojson` })).statusCode, 200, slug);
+  });
+
   test('staff add external datasets: unauthenticated 401, forbidden 403, invalid 400 naming the field, success 201', async () => {
     const body = { dataset: external('baeume-a'), governance: { owningOffice: 'Grünflächenamt', promisedFrequency: 'ANNUAL' } };
     assert.equal((await t.app.inject({ method: 'POST', url: '/api/opendata/datasets', payload: body })).statusCode, 401);
@@ -86,6 +202,108 @@ describe('opendata', () => {
     assert.equal(ok.json<{ governance: { owningOffice: string } }>().governance.owningOffice, 'Grünflächenamt');
     const dup = await t.app.inject({ method: 'POST', url: '/api/opendata/datasets', headers: editor.headers, payload: body });
     assert.equal(dup.statusCode, 409);
+  });
+
+  test('staff add an external dataset with an uploaded file: checked by content, bad files 400 naming body.file and nothing stored', async () => {
+    const upload = (name: string, data: Buffer, filename = 'daten.csv', headers = editor.headers, type = 'text/csv') => {
+      const { payload, headers: h } = multipart(
+        {
+          dataset: JSON.stringify({ ...external(name), distributions: [] }),
+          governance: JSON.stringify({ owningOffice: 'Amt 62' }),
+        },
+        [{ name: 'file', filename, type, data }],
+      );
+      return t.app.inject({ method: 'POST', url: '/api/opendata/datasets/from-file', headers: { ...headers, ...h }, payload });
+    };
+    const csv = Buffer.from('art;standort;hoehe_m\r\nLinde;"Schloss; Park";12\r\nEiche;Deutsches Eck;20\r\n');
+    assert.equal((await upload('upload-a', csv, 'a.csv', {})).statusCode, 401);
+    assert.equal((await upload('upload-a', csv, 'a.csv', outsider.headers)).statusCode, 403);
+    const count = async () =>
+      (await t.app.inject({ url: '/api/opendata/staff/datasets', headers: viewer.headers })).json<{ items: unknown[] }>().items
+        .length;
+    const before = await count();
+    const bad: [string, Buffer, string][] = [
+      ['a PNG named .csv', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), 'bild.csv'],
+      ['ragged CSV', Buffer.from('a,b,c\n1,2\n'), 'x.csv'],
+      ['broken JSON', Buffer.from('{"type": "FeatureCollection", '), 'x.json'],
+      [
+        'GeoJSON without geometry',
+        Buffer.from('{"type":"FeatureCollection","features":[{"type":"Feature","properties":{}}]}'),
+        'x.geojson',
+      ],
+      ['Latin-1 text', Buffer.from([0x61, 0x3b, 0x62, 0x0a, 0xe4, 0x3b, 0x31, 0x0a]), 'x.csv'],
+    ];
+    for (const [what, data, filename] of bad) {
+      const res = await upload('upload-bad', data, filename);
+      assert.equal(res.statusCode, 400, what);
+      assert.equal(res.json<{ errors: { field: string }[] }>().errors[0]!.field, 'body.file', what);
+    }
+    const withoutFile = multipart({ dataset: JSON.stringify({ ...external('upload-c'), distributions: [] }) }, []);
+    const noFile = await t.app.inject({
+      method: 'POST',
+      url: '/api/opendata/datasets/from-file',
+      headers: { ...editor.headers, ...withoutFile.headers },
+      payload: withoutFile.payload,
+    });
+    assert.equal(noFile.statusCode, 400);
+    assert.equal(noFile.json<{ errors: { field: string }[] }>().errors[0]!.field, 'body.file');
+    const badMeta = multipart({ dataset: JSON.stringify({ ...external('upload-d'), title: { de: '', en: 'x' } }) }, [
+      { name: 'file', filename: 'a.csv', type: 'text/csv', data: csv },
+    ]);
+    const meta = await t.app.inject({
+      method: 'POST',
+      url: '/api/opendata/datasets/from-file',
+      headers: { ...editor.headers, ...badMeta.headers },
+      payload: badMeta.payload,
+    });
+    assert.equal(meta.statusCode, 400);
+    assert.equal(meta.json<{ errors: { field: string }[] }>().errors[0]!.field, 'body.dataset.title.de');
+    assert.equal(await count(), before, 'nothing stored');
+
+    const ok = await upload('upload-a', csv, 'egal.txt', editor.headers, 'application/octet-stream');
+    assert.equal(ok.statusCode, 201, ok.body);
+    const file = ok.json<{ distributions: { key: string; url: string; format: string; mediaType: string }[] }>()
+      .distributions[0]!;
+    assert.equal(file.format, 'CSV', 'judged by content, not by name or declared type');
+    const path = new URL(file.url).pathname;
+    const got = await t.app.inject({ url: path });
+    assert.equal(got.statusCode, 200);
+    assert.match(got.headers['content-type'] as string, /^text\/csv/);
+    assert.equal(got.body, csv.toString());
+    assert.equal(
+      (await t.app.inject({ url: path, headers: { 'if-none-match': got.headers['etag'] as string } })).statusCode,
+      304,
+    );
+
+    const geo = Buffer.from(
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [7.6, 50.36] }, properties: { n: 1 } }],
+      }),
+    );
+    const g = (await upload('upload-geo', geo, 'punkte.json')).json<{ distributions: { format: string }[] }>();
+    assert.equal(g.distributions[0]!.format, 'GEOJSON');
+
+    // Editing the URL distributions keeps the uploaded file.
+    const patched = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/opendata/datasets/upload-a',
+      headers: editor.headers,
+      payload: { dataset: { ...external('upload-a'), distributions: [] } },
+    });
+    assert.equal(patched.statusCode, 200, patched.body);
+    assert.deepEqual(
+      patched.json<{ distributions: { key: string }[] }>().distributions.map((d) => d.key),
+      ['file-1'],
+    );
+    const empty = await t.app.inject({
+      method: 'POST',
+      url: '/api/opendata/datasets',
+      headers: editor.headers,
+      payload: { dataset: { ...external('upload-e'), distributions: [] } },
+    });
+    assert.equal(empty.statusCode, 400);
+    assert.equal(empty.json<{ errors: { field: string }[] }>().errors[0]!.field, 'body.distributions');
   });
 
   test('governance: overdue flag follows the promised frequency; internal datasets stay out of the catalog', async () => {
@@ -121,7 +339,16 @@ describe('opendata', () => {
     const res = await t.app.inject({ url: `/api/opendata/distributions/${ds.distributions[0]!.id}/download` });
     assert.equal(res.statusCode, 302);
     assert.equal(res.headers.location, 'https://example.koblenz.invalid/baeume-a.csv');
-    assert.equal((await t.app.inject({ url: '/api/opendata/datasets/baeume-a' })).json<{ downloads: number }>().downloads, 1);
+    const after = (await t.app.inject({ url: '/api/opendata/datasets/baeume-a' })).json<{
+      downloads: number;
+      distributions: { id: number; downloads: number }[];
+    }>();
+    assert.equal(after.downloads, 1);
+    assert.deepEqual(
+      after.distributions.map((d) => d.downloads),
+      ds.distributions.map((_, i) => (i === 0 ? 1 : 0)),
+      'counted for the downloaded file only',
+    );
     assert.equal((await t.app.inject({ url: '/api/opendata/distributions/999999999/download' })).statusCode, 404);
   });
 
@@ -136,15 +363,14 @@ describe('opendata', () => {
       url: '/api/3/action/package_search?fq=groups:tran&facet.field=["groups","res_format"]&rows=50',
     });
     assert.equal(res.statusCode, 200);
-    const body =
-      res.json<
-        Ckan<{
-          count: number;
-          results: { name: string; groups: { name: string }[] }[];
-          search_facets: Record<string, { items: { name: string; count: number }[] }>;
-          facets: Record<string, Record<string, number>>;
-        }>
-      >();
+    const body = res.json<
+      Ckan<{
+        count: number;
+        results: { name: string; groups: { name: string }[] }[];
+        search_facets: Record<string, { items: { name: string; count: number }[] }>;
+        facets: Record<string, Record<string, number>>;
+      }>
+    >();
     assert.equal(body.success, true);
     assert.match(body.help, /help_show\?name=package_search$/);
     assert.ok(body.result.count >= 2);

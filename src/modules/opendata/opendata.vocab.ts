@@ -88,6 +88,8 @@ export const LICENCES: Record<string, { title: string; open: boolean; attributio
   'cc-zero': { title: 'Creative Commons CC Zero License (cc-zero)', open: true, attribution: false },
   odbl: { title: 'Open Data Commons Open Database License (ODbL)', open: true, attribution: true },
   officialWork: { title: 'Amtliches Werk, lizenzfrei nach §5 Abs. 1 UrhG', open: true, attribution: false },
+  // Open-source licences (MIT, for the shipped OZG/LeiKa reference catalogue) have no own id in the list.
+  'other-opensource': { title: 'Andere Open Source Lizenz', open: true, attribution: true },
   'other-closed': { title: 'Andere geschlossene Lizenz', open: false, attribution: false },
 };
 

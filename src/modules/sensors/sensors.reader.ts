@@ -127,6 +127,36 @@ export function createReader(deps: { db: Db; repo: SensorsRepository; clock: Clo
     /** The newest observations of a datastream, for other modules' dashboards. */
     latest: (datastreamId: number, limit = 1) => repo.latest(db, datastreamId, limit),
     exists: (set: keyof typeof MODEL, id: number) => repo.exists(db, set, id),
+
+    /**
+     * Every observation of the Things' Datastreams of one ObservedProperty (by name), oldest id first,
+     * in keyset-paged batches: the open-data exports stream millions of rows with flat memory.
+     */
+    async *observationBatches(filter: { thingIds: number[]; observedProperty: string }, batchSize = 10_000) {
+      if (!filter.thingIds.length) return;
+      const streams = await sql<{ id: number; thing_id: number }>`
+        select d.id, d.thing_id from sensors_datastreams d
+        join sensors_observed_properties p on p.id = d.observed_property_id
+        where p.name = ${filter.observedProperty} and d.thing_id in (${sql.join(filter.thingIds)})`.execute(db);
+      const thingOf = new Map(streams.rows.map((r) => [Number(r.id), Number(r.thing_id)]));
+      if (!thingOf.size) return;
+      const ids = sql.join([...thingOf.keys()]);
+      for (let after = 0; ; ) {
+        const page = await sql<{ id: number; datastream_id: number; phenomenon_time_start: Date; result: unknown }>`
+          select id, datastream_id, phenomenon_time_start, result from sensors_observations
+          where datastream_id in (${ids}) and id > ${after} order by id limit ${batchSize}`.execute(db);
+        if (!page.rows.length) return;
+        yield page.rows.map((r) => ({ thingId: thingOf.get(Number(r.datastream_id))!, time: r.phenomenon_time_start, result: r.result }));
+        if (page.rows.length < batchSize) return;
+        after = Number(page.rows[page.rows.length - 1]!.id);
+      }
+    },
+
+    /** Changes with every stored or removed observation (ETags of exports built on observationBatches). */
+    async observationsVersion(): Promise<string> {
+      const r = await sql<{ lo: number | null; hi: number | null }>`select min(id) as lo, max(id) as hi from sensors_observations`.execute(db);
+      return `${r.rows[0]?.lo ?? 0}-${r.rows[0]?.hi ?? 0}`;
+    },
     countAll: async (def: EntityDef) => (await sql<{ n: number }>`select count(*)::int as n from ${sql.table(def.table)}`.execute(db)).rows[0]?.n ?? 0,
   };
 }

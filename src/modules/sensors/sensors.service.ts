@@ -224,6 +224,8 @@ export function createSensorsService(deps: {
       return Promise.all(rows.map((r) => createIn(actor, MODEL.Observations, { ...r, Datastream: { '@iot.id': datastreamId } }, undefined)));
     },
     latest: (datastreamId: number, limit = 1) => reader.latest(datastreamId, limit),
+    observationBatches: (filter: { thingIds: number[]; observedProperty: string }, batchSize?: number) => reader.observationBatches(filter, batchSize),
+    observationsVersion: () => reader.observationsVersion(),
     flushed: () => ingestor.flushed(),
   };
 }
