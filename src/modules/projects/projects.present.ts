@@ -4,23 +4,33 @@ import type { ProjectRow, ProjectsRepository } from './projects.repository.js';
 
 const num = (v: string | number | null) => (v === null ? null : Number(v));
 
+export const imagePath = (id: number) => `/api/projects/images/${id}`;
+
 export type Related = Awaited<ReturnType<typeof loadRelated>>;
 
 /** Loads everything hanging off a set of projects in one query per table. */
 export async function loadRelated(repo: ProjectsRepository, ids: number[], on?: Parameters<ProjectsRepository['features']>[1]) {
-  const [fields, features, milestones, kpis, districts] = await Promise.all([
+  const [fields, features, milestones, kpis, districts, images] = await Promise.all([
     repo.fieldLinks(ids, on),
     repo.features(ids, on),
     repo.milestones(ids, on),
     repo.kpis(ids, on),
     repo.districtProgress(ids, on),
+    repo.images(ids, on),
   ]);
   const by = <T extends { project_id: number }>(rows: T[]) => {
     const m = new Map<number, T[]>();
     for (const r of rows) m.set(r.project_id, [...(m.get(r.project_id) ?? []), r]);
     return (id: number) => m.get(id) ?? [];
   };
-  return { fields: by(fields), features: by(features), milestones: by(milestones), kpis: by(kpis), districts: by(districts) };
+  return {
+    fields: by(fields),
+    features: by(features),
+    milestones: by(milestones),
+    kpis: by(kpis),
+    districts: by(districts),
+    images: by(images),
+  };
 }
 
 export function presentProject(p: ProjectRow, rel: Related) {
@@ -50,6 +60,15 @@ export function presentProject(p: ProjectRow, rel: Related) {
       status: d.status,
       householdsPassed: d.households_passed,
       demo: d.demo,
+    })),
+    // Same-origin paths: the pages' CSP allows images from this host only.
+    images: rel.images(p.id).map((i) => ({
+      id: i.id,
+      alt: i.alt,
+      width: i.width,
+      height: i.height,
+      url: imagePath(i.id),
+      thumbUrl: `${imagePath(i.id)}/thumb`,
     })),
     demo: p.demo,
     createdAt: p.created_at.toISOString(),

@@ -36,6 +36,8 @@ const soffice = (() => {
     execFileSync('sh', ['-c', 'command -v soffice'], { stdio: 'pipe' });
     return true;
   } catch {
+    // CI installs LibreOffice (.ci/run): there a missing soffice is a failure, not a skip.
+    if (process.env['CI']) throw new Error('CI needs LibreOffice (soffice) for the DOCX → PDF check.');
     return false;
   }
 })();

@@ -1,5 +1,5 @@
 /** All SQL of the projects module. Dates leave the database as 'YYYY-MM-DD' text; client input only as parameters. */
-import { sql, type Generated } from 'kysely';
+import { sql, type Generated, type Kysely } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import type { DistrictStatus, FeatureStatus, ProjectStatus } from './projects.model.js';
 
@@ -90,26 +90,29 @@ export type ProjectsTables = {
     created_by: string;
   };
   projects_pages: { slug: string; lang: string; title: string; markdown: string; updated_at: Date; updated_by: string };
+  projects_images: {
+    id: Generated<number>;
+    project_id: number;
+    alt: string;
+    mime: string;
+    width: number;
+    height: number;
+    data: Buffer;
+    thumb: Buffer;
+    thumb_mime: string;
+    position: number;
+    created_at: Date;
+  };
 };
 
-export interface ProjectWrite {
-  slug: string;
-  title: string;
-  summary: string;
-  description: string;
-  status: ProjectStatus;
-  office: string;
-  partners: string[];
-  start_date: string | null;
-  end_date: string | null;
+type ChildTable = 'projects_features' | 'projects_milestones' | 'projects_kpis';
+
+/** A project's own columns as the service writes them: the location as lat/lon, the budget as a number. */
+export type ProjectWrite = Omit<ProjectsTables['projects_projects'], 'id' | 'location' | 'budget_eur' | 'created_at' | 'updated_at'> & {
   budget_eur: number | null;
-  funding_programme: string;
-  links: Link[];
   lat: number | null;
   lon: number | null;
-  districts: string[];
-  demo: boolean;
-}
+};
 
 export interface ProjectFilter {
   fieldSlug?: string | undefined;
@@ -153,6 +156,26 @@ export function createProjectsRepository(database: Db) {
         sql<number | null>`ST_Y(p.location)`.as('lat'),
         sql<number | null>`ST_X(p.location)`.as('lon'),
       ]);
+  }
+
+  /** Lists hanging off projects are read for a set of ids; an empty set needs no query. */
+  const forProjects = <R>(projectIds: readonly number[], read: (ids: number[]) => Promise<R[]>) =>
+    projectIds.length ? read([...projectIds]) : Promise.resolve<R[]>([]);
+
+  /**
+   * Features, milestones and KPIs are edited as whole ordered lists: the old rows go, the new ones
+   * are written with their list position.
+   */
+  async function replaceChildren(trx: Db, table: ChildTable, projectId: number, rows: readonly object[]) {
+    // Kysely cannot type a table chosen at run time; the public replace… methods keep the row types.
+    const db = trx as unknown as Kysely<Record<ChildTable, Record<string, unknown>>>;
+    await db.deleteFrom(table).where('project_id', '=', projectId).execute();
+    if (rows.length) {
+      await db
+        .insertInto(table)
+        .values(rows.map((r, position) => ({ ...r, position, project_id: projectId })))
+        .execute();
+    }
   }
 
   const values = (w: ProjectWrite) => {
@@ -211,15 +234,15 @@ export function createProjectsRepository(database: Db) {
       t(trx).updateTable('projects_projects').set({ updated_at: now }).where('id', '=', id).execute(),
 
     fieldLinks: (projectIds: readonly number[], on: Db = database) =>
-      projectIds.length
-        ? t(on)
-            .selectFrom('projects_project_fields as pf')
-            .innerJoin('projects_fields as f', 'f.id', 'pf.field_id')
-            .select(['pf.project_id', 'f.id', 'f.slug', 'f.name', 'f.position'])
-            .where('pf.project_id', 'in', projectIds as number[])
-            .orderBy('f.position')
-            .execute()
-        : Promise.resolve([]),
+      forProjects(projectIds, (ids) =>
+        t(on)
+          .selectFrom('projects_project_fields as pf')
+          .innerJoin('projects_fields as f', 'f.id', 'pf.field_id')
+          .select(['pf.project_id', 'f.id', 'f.slug', 'f.name', 'f.position'])
+          .where('pf.project_id', 'in', ids)
+          .orderBy('f.position')
+          .execute(),
+      ),
     async replaceFieldLinks(trx: Db, projectId: number, fieldIds: number[]) {
       await t(trx).deleteFrom('projects_project_fields').where('project_id', '=', projectId).execute();
       if (fieldIds.length) {
@@ -231,95 +254,81 @@ export function createProjectsRepository(database: Db) {
     },
 
     features: (projectIds: readonly number[], on: Db = database) =>
-      projectIds.length
-        ? t(on)
-            .selectFrom('projects_features')
-            .selectAll()
-            .where('project_id', 'in', projectIds as number[])
-            .orderBy('position')
-            .orderBy('id')
-            .execute()
-        : Promise.resolve([]),
-    async replaceFeatures(trx: Db, projectId: number, rows: { title: string; status: FeatureStatus }[]) {
-      await t(trx).deleteFrom('projects_features').where('project_id', '=', projectId).execute();
-      if (rows.length) {
-        await t(trx)
-          .insertInto('projects_features')
-          .values(rows.map((r, position) => ({ ...r, position, project_id: projectId })))
-          .execute();
-      }
-    },
+      forProjects(projectIds, (ids) =>
+        t(on).selectFrom('projects_features').selectAll().where('project_id', 'in', ids).orderBy('position').orderBy('id').execute(),
+      ),
+    replaceFeatures: (trx: Db, projectId: number, rows: { title: string; status: FeatureStatus }[]) =>
+      replaceChildren(trx, 'projects_features', projectId, rows),
 
     milestones: (projectIds: readonly number[], on: Db = database) =>
-      projectIds.length
-        ? t(on)
-            .selectFrom('projects_milestones')
-            .select(['id', 'project_id', 'title', 'position'])
-            .select([sql<string | null>`due_date::text`.as('due_date'), sql<string | null>`done_date::text`.as('done_date')])
-            .where('project_id', 'in', projectIds as number[])
-            .orderBy('position')
-            .orderBy('id')
-            .execute()
-        : Promise.resolve([]),
-    async replaceMilestones(
+      forProjects(projectIds, (ids) =>
+        t(on)
+          .selectFrom('projects_milestones')
+          .select(['id', 'project_id', 'title', 'position'])
+          .select([sql<string | null>`due_date::text`.as('due_date'), sql<string | null>`done_date::text`.as('done_date')])
+          .where('project_id', 'in', ids)
+          .orderBy('position')
+          .orderBy('id')
+          .execute(),
+      ),
+    replaceMilestones: (
       trx: Db,
       projectId: number,
       rows: { title: string; due_date: string | null; done_date: string | null }[],
-    ) {
-      await t(trx).deleteFrom('projects_milestones').where('project_id', '=', projectId).execute();
-      if (rows.length) {
-        await t(trx)
-          .insertInto('projects_milestones')
-          .values(rows.map((r, position) => ({ ...r, position, project_id: projectId })))
-          .execute();
-      }
-    },
+    ) => replaceChildren(trx, 'projects_milestones', projectId, rows),
 
     kpis: (projectIds: readonly number[], on: Db = database) =>
-      projectIds.length
-        ? t(on)
-            .selectFrom('projects_kpis')
-            .select(['id', 'project_id', 'name', 'value', 'target', 'unit', 'position'])
-            .select(sql<string | null>`as_of::text`.as('as_of'))
-            .where('project_id', 'in', projectIds as number[])
-            .orderBy('position')
-            .orderBy('id')
-            .execute()
-        : Promise.resolve([]),
-    async replaceKpis(
+      forProjects(projectIds, (ids) =>
+        t(on)
+          .selectFrom('projects_kpis')
+          .select(['id', 'project_id', 'name', 'value', 'target', 'unit', 'position'])
+          .select(sql<string | null>`as_of::text`.as('as_of'))
+          .where('project_id', 'in', ids)
+          .orderBy('position')
+          .orderBy('id')
+          .execute(),
+      ),
+    replaceKpis: (
       trx: Db,
       projectId: number,
       rows: { name: string; value: number | null; target: number | null; unit: string; as_of: string | null }[],
-    ) {
-      await t(trx).deleteFrom('projects_kpis').where('project_id', '=', projectId).execute();
-      if (rows.length) {
-        await t(trx)
-          .insertInto('projects_kpis')
-          .values(rows.map((r, position) => ({ ...r, position, project_id: projectId })))
-          .execute();
-      }
-    },
+    ) => replaceChildren(trx, 'projects_kpis', projectId, rows),
+
+    /** Image metadata only; the bytes are read one image at a time by imageFile. */
+    images: (projectIds: readonly number[], on: Db = database) =>
+      forProjects(projectIds, (ids) =>
+        t(on)
+          .selectFrom('projects_images')
+          .select(['id', 'project_id', 'alt', 'width', 'height', 'position'])
+          .where('project_id', 'in', ids)
+          .orderBy('position')
+          .orderBy('id')
+          .execute(),
+      ),
+    insertImage: (trx: Db, row: Omit<ProjectsTables['projects_images'], 'id' | 'position'>) =>
+      t(trx)
+        .insertInto('projects_images')
+        .values({
+          ...row,
+          position: sql<number>`(select coalesce(max(position) + 1, 0) from projects_images where project_id = ${row.project_id})`,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow(),
+    imageFile: (id: number, on: Db = database) =>
+      t(on).selectFrom('projects_images').selectAll().where('id', '=', id).executeTakeFirst(),
+    deleteImage: (trx: Db, projectId: number, id: number) =>
+      t(trx)
+        .deleteFrom('projects_images')
+        .where('id', '=', id)
+        .where('project_id', '=', projectId)
+        .returning(['id', 'alt'])
+        .executeTakeFirst(),
 
     districtProgress: (projectIds: readonly number[], on: Db = database) =>
-      projectIds.length
-        ? t(on)
-            .selectFrom('projects_district_progress')
-            .selectAll()
-            .where('project_id', 'in', projectIds as number[])
-            .orderBy('district_id')
-            .execute()
-        : Promise.resolve([]),
-    upsertDistrict: (
-      trx: Db,
-      row: {
-        project_id: number;
-        district_id: string;
-        status: DistrictStatus;
-        households_passed: number;
-        demo: boolean;
-        updated_at: Date;
-      },
-    ) =>
+      forProjects(projectIds, (ids) =>
+        t(on).selectFrom('projects_district_progress').selectAll().where('project_id', 'in', ids).orderBy('district_id').execute(),
+      ),
+    upsertDistrict: (trx: Db, row: ProjectsTables['projects_district_progress']) =>
       t(trx)
         .insertInto('projects_district_progress')
         .values(row)
@@ -333,18 +342,7 @@ export function createProjectsRepository(database: Db) {
         )
         .execute(),
 
-    insertHistory: (
-      trx: Db,
-      rows: {
-        project_id: number;
-        at: Date;
-        actor: string;
-        change: string;
-        field: string | null;
-        before: unknown;
-        after: unknown;
-      }[],
-    ) =>
+    insertHistory: (trx: Db, rows: Omit<ProjectsTables['projects_history'], 'id'>[]) =>
       rows.length
         ? t(trx)
             .insertInto('projects_history')
@@ -392,21 +390,7 @@ export function createProjectsRepository(database: Db) {
         .orderBy('committee_date', 'desc')
         .limit(1)
         .executeTakeFirst(),
-    upsertReport: (
-      trx: Db,
-      row: {
-        committee_date: string;
-        ozg_date: string;
-        lang: 'de' | 'en';
-        previous_id: number | null;
-        snapshot: unknown;
-        markdown: string;
-        docx: Buffer;
-        pdf: Buffer;
-        created_at: Date;
-        created_by: string;
-      },
-    ) => {
+    upsertReport: (trx: Db, row: Omit<ProjectsTables['projects_reports'], 'id'>) => {
       const v = { ...row, snapshot: json(row.snapshot) };
       return t(trx)
         .insertInto('projects_reports')
@@ -444,10 +428,7 @@ export function createProjectsRepository(database: Db) {
 
     page: (slug: string, lang: string, on: Db = database) =>
       t(on).selectFrom('projects_pages').selectAll().where('slug', '=', slug).where('lang', '=', lang).executeTakeFirst(),
-    updatePage: (
-      trx: Db,
-      row: { slug: string; lang: string; title: string; markdown: string; updated_at: Date; updated_by: string },
-    ) =>
+    updatePage: (trx: Db, row: ProjectsTables['projects_pages']) =>
       t(trx)
         .insertInto('projects_pages')
         .values(row)

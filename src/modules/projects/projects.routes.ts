@@ -1,8 +1,10 @@
 /** HTTP of the projects module: public reads, staff writes (permissions are checked in the services). */
+import fastifyMultipart from '@fastify/multipart';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Clock } from '../../platform/contracts.js';
 import { errorResponses, IdParams } from '../../platform/http/schemas.js';
+import { DEFAULT_PHOTO_LIMITS } from '../../platform/images/photos.js';
 import { atomFeed } from './projects.feed.js';
 import type { ProjectsReports } from './projects.reports.js';
 import * as S from './projects.schemas.js';
@@ -22,6 +24,12 @@ export const projectsRoutes: FastifyPluginAsyncTypebox<ProjectsRouteOptions> = a
   app,
   { service, reports, settings, clock },
 ) => {
+  // Multipart only in this scope (image uploads); the file limit matches the image intake's.
+  await app.register(fastifyMultipart, {
+    attachFieldsToBody: 'keyValues',
+    limits: { fileSize: DEFAULT_PHOTO_LIMITS.maxBytes, files: 1, fields: 5, fieldSize: 4096, parts: 6 },
+  });
+
   app.get(
     '/api/projects/fields',
     {
@@ -130,6 +138,65 @@ export const projectsRoutes: FastifyPluginAsyncTypebox<ProjectsRouteOptions> = a
     },
     async (req) => ({ items: await service.history(req.params.id) }),
   );
+
+  app.post(
+    '/api/projects/:id/images',
+    {
+      schema: {
+        tags,
+        summary:
+          'Adds an image (multipart: file JPEG/PNG judged by content, alt text required); stored re-encoded without EXIF, with a thumbnail (editors of projects).',
+        consumes: ['multipart/form-data'],
+        params: IdParams,
+        body: S.ImageUploadBody,
+        response: { 201: S.ImageSchema, ...errorResponses(400, 401, 403, 404, 409, 413) },
+      },
+    },
+    async (req, reply) => {
+      const { alt, file } = req.body;
+      const image = await service.addImage(req.actor, req.params.id, {
+        alt: typeof alt === 'string' ? alt : undefined,
+        file: Buffer.isBuffer(file) ? file : undefined,
+      });
+      return reply.status(201).send(image);
+    },
+  );
+
+  app.delete(
+    '/api/projects/:id/images/:imageId',
+    {
+      schema: {
+        tags,
+        summary: 'Removes an image of a project (editors of projects).',
+        params: Type.Object({ id: Type.Integer({ minimum: 1 }), imageId: Type.Integer({ minimum: 1 }) }),
+        response: { 204: Type.Null(), ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (req, reply) => {
+      await service.removeImage(req.actor, req.params.id, req.params.imageId);
+      return reply.status(204).send(null);
+    },
+  );
+
+  const ImageParams = Type.Object({ imageId: Type.Integer({ minimum: 1 }), variant: Type.Optional(Type.Literal('thumb')) });
+  for (const path of ['/api/projects/images/:imageId', '/api/projects/images/:imageId/:variant']) {
+    app.get(
+      path,
+      {
+        schema: {
+          tags,
+          summary: 'A project image, or its thumbnail.',
+          params: ImageParams,
+          produces: ['image/jpeg', 'image/png'],
+          response: { 200: Type.Any({ description: 'the image' }), ...errorResponses(400, 404) },
+        },
+      },
+      async (req, reply) => {
+        const img = await service.imageFile(req.params.imageId, req.params.variant ?? 'full');
+        return reply.type(img.mime).header('cache-control', 'public, max-age=300').send(img.data);
+      },
+    );
+  }
 
   app.get(
     '/api/projects/:id/districts',

@@ -84,6 +84,23 @@ const editable = {
 export const ProjectCreateBody = Type.Object(editable, { additionalProperties: false });
 export const ProjectPatchBody = Type.Partial(Type.Object(editable), { additionalProperties: false });
 
+export const ImageSchema = Type.Object({
+  id: Type.Integer(),
+  alt: Type.String(),
+  width: Type.Integer(),
+  height: Type.Integer(),
+  url: Type.String({ description: 'same-origin path of the re-encoded image' }),
+  thumbUrl: Type.String({ description: 'same-origin path of the thumbnail (JPEG, at most 320 px)' }),
+});
+
+export const ImageUploadBody = Type.Object(
+  {
+    alt: Type.Optional(Type.String({ maxLength: 500, description: 'required: what the image shows' })),
+    file: Type.Optional(Type.Unknown({ description: 'the image file (JPEG or PNG, at most 10 MB)' })),
+  },
+  { description: 'multipart/form-data with the fields alt and file' },
+);
+
 export const ProjectSchema = Type.Object({
   id: Type.Integer(),
   slug: Type.String(),
@@ -123,6 +140,7 @@ export const ProjectSchema = Type.Object({
       demo: Type.Boolean(),
     }),
   ),
+  images: Type.Array(ImageSchema),
   demo: Type.Boolean({ description: 'true where the record is demo data' }),
   createdAt: Type.String(),
   updatedAt: Type.String(),

@@ -3,6 +3,7 @@ import { actorLabel, requireModuleWrite, type Actor } from '../../platform/auth/
 import type { AuditRecorder, Clock } from '../../platform/contracts.js';
 import { withTransaction, type Db } from '../../platform/db/database.js';
 import { badRequest, conflict, notFound } from '../../platform/http/errors.js';
+import { DEFAULT_PHOTO_LIMITS, processPhoto } from '../../platform/images/photos.js';
 import { renderMarkdown } from '../../platform/text/markdown.js';
 import type { DistrictStatus, FeatureStatus, ProjectStatus } from './projects.model.js';
 import { diffTracked, loadRelated, presentProject, trackedState, type Project } from './projects.present.js';
@@ -54,6 +55,8 @@ export interface ProjectInput {
 export type ProjectPatch = Partial<ProjectInput>;
 
 const MODULE = 'projects';
+/** More would make the project page a gallery; the portfolio needs a few pictures per project. */
+export const MAX_IMAGES_PER_PROJECT = 12;
 
 /** "Glasfaserausbau 22 Stadtteile" → "glasfaserausbau-22-stadtteile". */
 export function slugify(text: string): string {
@@ -449,6 +452,73 @@ export function createProjectsService(deps: {
         });
       });
       return this.page(slug, input.lang);
+    },
+
+    /**
+     * Adds an image: the type is judged by its content (JPEG or PNG), it is re-encoded (no EXIF, no
+     * GPS) and gets a thumbnail; the alt text is required.
+     */
+    async addImage(actor: Actor, id: number, input: { file: Buffer | undefined; alt: string | undefined }) {
+      requireModuleWrite(actor, MODULE);
+      const alt = (input.alt ?? '').trim();
+      if (!alt) throw badRequest('PROJECTS_IMAGE_ALT_REQUIRED', 'Describe the image in body.alt for people who cannot see it.', 'body.alt');
+      if (alt.length > 500) throw badRequest('PROJECTS_IMAGE_ALT_TOO_LONG', 'The alt text may be at most 500 characters.', 'body.alt');
+      if (!input.file?.length) throw badRequest('PROJECTS_IMAGE_REQUIRED', 'Send the image as the multipart file body.file.', 'body.file');
+      const photo = processPhoto(input.file, 'body.file', {
+        limits: DEFAULT_PHOTO_LIMITS,
+        codePrefix: 'PROJECTS_IMAGE',
+        accept: ['jpeg', 'png'],
+      });
+      const imageId = await withTransaction(db, async (trx) => {
+        await repo.lockProject(trx, id);
+        const project = await one(id, trx);
+        if (project.images.length >= MAX_IMAGES_PER_PROJECT) {
+          throw conflict('PROJECTS_IMAGE_COUNT', `A project has at most ${MAX_IMAGES_PER_PROJECT} images.`, 'body.file');
+        }
+        const now = clock.now();
+        const { id: imageId } = await repo.insertImage(trx, {
+          project_id: id,
+          alt,
+          mime: photo.mime,
+          width: photo.width,
+          height: photo.height,
+          data: photo.data,
+          thumb: photo.thumb,
+          thumb_mime: photo.thumbMime,
+          created_at: now,
+        });
+        const after = { id: imageId, alt, width: photo.width, height: photo.height };
+        await repo.touchProject(trx, id, now);
+        await repo.insertHistory(trx, [
+          { project_id: id, at: now, actor: actorLabel(actor), change: 'image', field: 'images', before: null, after },
+        ]);
+        await audit.record(trx, { actor, module: MODULE, entity: 'project_image', entityId: imageId, action: 'create', after });
+        return imageId;
+      });
+      return (await one(id)).images.find((i) => i.id === imageId)!;
+    },
+
+    async removeImage(actor: Actor, id: number, imageId: number) {
+      requireModuleWrite(actor, MODULE);
+      await withTransaction(db, async (trx) => {
+        await repo.lockProject(trx, id);
+        const removed = await repo.deleteImage(trx, id, imageId);
+        if (!removed) throw notFound('PROJECTS_IMAGE_UNKNOWN', `Project ${id} has no image ${imageId}.`);
+        const now = clock.now();
+        const before = { id: removed.id, alt: removed.alt };
+        await repo.touchProject(trx, id, now);
+        await repo.insertHistory(trx, [
+          { project_id: id, at: now, actor: actorLabel(actor), change: 'image', field: 'images', before, after: null },
+        ]);
+        await audit.record(trx, { actor, module: MODULE, entity: 'project_image', entityId: imageId, action: 'delete', before });
+      });
+    },
+
+    /** Public image bytes (projects are public, so are their images). */
+    async imageFile(imageId: number, variant: 'full' | 'thumb') {
+      const row = await repo.imageFile(imageId);
+      if (!row) throw notFound('PROJECTS_IMAGE_UNKNOWN', `There is no image ${imageId}.`);
+      return variant === 'thumb' ? { mime: row.thumb_mime, data: row.thumb } : { mime: row.mime, data: row.data };
     },
 
     /** Latest changes for the Atom feed. */
