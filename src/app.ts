@@ -199,12 +199,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       retentionDays: config.reportsRetentionDays,
       moderation: config.reportsModeration,
       webSubmissionsPerHourPerIp: config.reportsWebPerHour,
-      webSubmissionsPerHourPerEmail: Math.max(1, Math.floor(config.reportsWebPerHour / 3)),
+      webSubmissionsPerHourPerEmail: config.reportsWebPerHourPerEmail,
+      apiKeyPerHour: config.reportsApiKeyPerHour,
       maxPhotos: 3,
       photoLimits: DEFAULT_PHOTO_LIMITS,
     },
   });
-  await app.register(reports.routes, { openRateLimitPerMinute: 600, retentionIntervalMs: config.env === 'test' ? 0 : 3_600_000 });
+  await app.register(reports.routes, { openRateLimitPerMinute: config.reportsOpen311PerMinute, retentionIntervalMs: config.env === 'test' ? 0 : 3_600_000 });
   const sensors = createSensorsModule({
     db: database.db,
     audit: audit.recorder,
@@ -247,7 +248,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(waste.routes, { service: waste.service });
   app.addHook('onReady', waste.start);
   app.addHook('onClose', waste.stop);
-
   const opendata = createOpendataModule({
     db: database.db,
     audit: audit.recorder,
@@ -278,6 +278,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
   });
   await app.register(opendata.routes);
+
   registerOperationalRoutes(app, deps);
   await registerWeb(app, webDir);
   app.addHook('onClose', async () => {
@@ -329,6 +330,7 @@ function registerOperationalRoutes(app: FastifyInstance, deps: AppDeps) {
             version: Type.String(),
             database: Type.String(),
             mqtt: Type.Object({ url: Type.String(), embedded: Type.Boolean(), port: Type.Union([Type.Integer(), Type.Null()]) }),
+            map: Type.Object({ styleUrl: Type.Union([Type.String(), Type.Null()], { description: 'MAP_STYLE_URL; null: the web app builds its own style' }) }),
           }),
         },
       },
@@ -338,6 +340,7 @@ function registerOperationalRoutes(app: FastifyInstance, deps: AppDeps) {
       version: VERSION,
       database: database.kind,
       mqtt: { url: mqtt.url, embedded: mqtt.embedded, port: mqtt.port ?? null },
+      map: { styleUrl: deps.config.mapStyleUrl ?? null },
     }),
   );
 }

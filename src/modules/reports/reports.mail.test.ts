@@ -39,7 +39,8 @@ describe('Schadensmelder mail to the reporter over a real SMTP server', () => {
     assert.equal(confirm.subject, `Koblenz Schadensmelder: Bitte bestätigen Sie Ihre E-Mail-Adresse (Meldung ${id})`);
     assert.match(confirm.text, /Vielen Dank für Ihre Meldung/);
     assert.match(confirm.text, /Ihre E-Mail-Adresse wird nie veröffentlicht\./);
-    const link = /https:\/\/melder\.koblenz\.invalid\/api\/reports\/confirm\?token=([A-Za-z0-9_-]+)/.exec(confirm.text);
+    // The link opens the web page, which confirms through the API.
+    const link = /https:\/\/melder\.koblenz\.invalid\/schadensmelder\/bestaetigen\?token=([A-Za-z0-9_-]+)/.exec(confirm.text);
     assert.ok(link, confirm.text);
 
     // Not yet confirmed: a status change does not mail anyone.

@@ -123,7 +123,7 @@ export function createReportsService(deps: ReportsDeps) {
       subject: `${settings.cityName} Schadensmelder: Bitte bestätigen Sie Ihre E-Mail-Adresse (Meldung ${id})`,
       text:
         `Vielen Dank für Ihre Meldung ${id}.\n\nWenn Sie über den Fortgang informiert werden möchten, bestätigen Sie bitte Ihre Adresse:\n` +
-        `${settings.publicUrl}/api/reports/confirm?token=${token}\n\n` +
+        `${settings.publicUrl}/schadensmelder/bestaetigen?token=${token}\n\n` +
         `Ohne Bestätigung schicken wir Ihnen keine weiteren Nachrichten und löschen die Adresse nach 7 Tagen.\n` +
         `Ihre E-Mail-Adresse wird nie veröffentlicht.`,
     });

@@ -17,9 +17,10 @@ describe('HTTP platform', () => {
   });
 
   test('/api/platform reports the broker and database', async () => {
-    const body = (await t.app.inject({ url: '/api/platform' })).json<{ mqtt: { url: string }; database: string }>();
+    const body = (await t.app.inject({ url: '/api/platform' })).json<{ mqtt: { url: string }; database: string; map: { styleUrl: string | null } }>();
     assert.match(body.mqtt.url, /^mqtt:\/\//);
     assert.ok(['pglite', 'postgres'].includes(body.database));
+    assert.deepEqual(body.map, { styleUrl: null }, 'without MAP_STYLE_URL the web app builds its own map style');
   });
 
   test('OpenAPI 3.1 document and local docs page', async () => {
