@@ -15,6 +15,17 @@ const ServiceListPage = lazy(() => import('./pages/catalog/ServiceListPage'));
 const ServicePage = lazy(() => import('./pages/catalog/ServicePage'));
 const CatalogKpiPage = lazy(() => import('./pages/catalog/KpiPage'));
 const CatalogReportPage = lazy(() => import('./pages/catalog/ReportPage'));
+const ReportsListPage = lazy(() => import('./pages/reports/ReportsListPage'));
+const ReportFormPage = lazy(() => import('./pages/reports/ReportFormPage'));
+const ReportConfirmPage = lazy(() => import('./pages/reports/ConfirmPage'));
+const ReportPage = lazy(() => import('./pages/reports/ReportPage'));
+const PortfolioPage = lazy(() => import('./pages/projects/PortfolioPage'));
+const ProjectPage = lazy(() => import('./pages/projects/ProjectPage'));
+const OpendataCatalogPage = lazy(() => import('./pages/opendata/CatalogPage'));
+const OpendataDatasetPage = lazy(() => import('./pages/opendata/DatasetPage'));
+const ProjectTimelinePage = lazy(() => import('./pages/projects/TimelinePage'));
+const ProjectChangesPage = lazy(() => import('./pages/projects/ChangesPage'));
+const ProjectsContentPage = lazy(() => import('./pages/projects/ProjectsContentPage'));
 
 export function App() {
   return (
@@ -29,6 +40,18 @@ export function App() {
         <Route path="verwaltungsleistungen/kennzahlen" element={<CatalogKpiPage />} />
         <Route path="verwaltungsleistungen/ausschusstabelle" element={<CatalogReportPage />} />
         <Route path="verwaltungsleistungen/:id" element={<ServicePage />} />
+        <Route path="schadensmelder" element={<ReportsListPage />} />
+        <Route path="schadensmelder/melden" element={<ReportFormPage />} />
+        <Route path="schadensmelder/bestaetigen" element={<ReportConfirmPage />} />
+        <Route path="schadensmelder/:id" element={<ReportPage />} />
+        <Route path="projekte" element={<PortfolioPage />} />
+        <Route path="projekte/zeitleiste" element={<ProjectTimelinePage />} />
+        <Route path="projekte/aenderungen" element={<ProjectChangesPage />} />
+        <Route path="projekte/:slug" element={<ProjectPage />} />
+        <Route path="opendata" element={<OpendataCatalogPage />} />
+        <Route path="opendata/:slug" element={<OpendataDatasetPage />} />
+        <Route path="digitalbeirat" element={<ProjectsContentPage slug="digitalbeirat" />} />
+        <Route path="digitalisierungsbuero" element={<ProjectsContentPage slug="digitalisierungsbuero" />} />
         <Route path="staff/*" element={<StaffRoutes />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -64,6 +64,15 @@ export function Header() {
               <NavLink to="/verwaltungsleistungen">{t('nav.catalog')}</NavLink>
             </li>
             <li>
+              <NavLink to="/projekte">{t('nav.projects')}</NavLink>
+            </li>
+            <li>
+              <NavLink to="/schadensmelder">{t('nav.reports')}</NavLink>
+            </li>
+            <li>
+              <NavLink to="/opendata">{t('nav.opendata')}</NavLink>
+            </li>
+            <li>
               <NavLink to="/staff">{t('nav.staff')}</NavLink>
             </li>
           </ul>
