@@ -3,4 +3,14 @@
  * backend starts checking module write permission, and its label in the locale files
  * under `modules.<id>`.
  */
-export const EDITABLE_MODULES = ['catalog', 'content'] as const;
+export const EDITABLE_MODULES = [
+  'catalog',
+  'projects',
+  'sensors',
+  'parking',
+  'waste',
+  'reports',
+  'opendata',
+  'dashboard',
+  'content',
+] as const;

@@ -1,0 +1,12 @@
+/**
+ * Whether the signed-in person may change data of a module: admins always, editors with the module
+ * in their scope. The API checks the same rule; the pages use it only to hide forms that would fail.
+ */
+import { useSession } from '../../../auth/SessionContext';
+
+export function useCanWrite(module: string): boolean {
+  const { session } = useSession();
+  const user = session?.user;
+  if (!user) return false;
+  return user.role === 'admin' || (user.role === 'editor' && user.modules.includes(module));
+}
