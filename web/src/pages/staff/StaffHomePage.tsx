@@ -66,6 +66,21 @@ export default function StaffHomePage() {
           <Link to="/staff/verwaltungsleistungen">{t('nav.catalog')}</Link>
         </p>
       ) : null}
+      {user.role === 'admin' || user.modules.includes('projects') ? (
+        <p>
+          <Link to="/staff/projekte">{t('nav.projects')}</Link>
+        </p>
+      ) : null}
+      {/* Every staff member may read these back offices; their forms check write access. */}
+      <p>
+        <Link to="/staff/parken">{t('nav.parking')}</Link>
+      </p>
+      <p>
+        <Link to="/staff/abfall">{t('nav.waste')}</Link>
+      </p>
+      <p>
+        <Link to="/staff/schadensmelder">{t('modules.reports')}</Link>
+      </p>
 
       <section aria-labelledby="session-title">
         <h2 id="session-title">{t('staff.home.sessionTitle')}</h2>

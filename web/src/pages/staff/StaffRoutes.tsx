@@ -15,7 +15,11 @@ const StaffHomePage = lazy(() => import('./StaffHomePage'));
 const UsersPage = lazy(() => import('./users/UsersPage'));
 const AuditPage = lazy(() => import('./audit/AuditPage'));
 const ContentAdminPage = lazy(() => import('./content/ContentAdminPage'));
-const CatalogAdminPage = lazy(() => import('./catalog/CatalogAdminPage'));
+const CatalogAdminRoutes = lazy(() => import('./catalog/CatalogAdminRoutes'));
+const ProjectsAdminRoutes = lazy(() => import('./projects/ProjectsAdminRoutes'));
+const ParkingAdminRoutes = lazy(() => import('./parking/ParkingAdminRoutes'));
+const WasteAdminRoutes = lazy(() => import('./waste/WasteAdminRoutes'));
+const ReportsStaffRoutes = lazy(() => import('./reports/ReportsStaffRoutes'));
 const NotFoundPage = lazy(() => import('../public/NotFoundPage'));
 
 export default function StaffRoutes() {
@@ -28,7 +32,11 @@ export default function StaffRoutes() {
           <Route path="enrol" element={<EnrolPage />} />
           <Route element={<RequireFullSession />}>
             <Route index element={<StaffHomePage />} />
-            <Route path="verwaltungsleistungen" element={<CatalogAdminPage />} />
+            <Route path="verwaltungsleistungen/*" element={<CatalogAdminRoutes />} />
+            <Route path="projekte/*" element={<ProjectsAdminRoutes />} />
+            <Route path="parken/*" element={<ParkingAdminRoutes />} />
+            <Route path="abfall/*" element={<WasteAdminRoutes />} />
+            <Route path="schadensmelder/*" element={<ReportsStaffRoutes />} />
             <Route element={<RequireAdmin />}>
               <Route path="users" element={<UsersPage />} />
               <Route path="audit" element={<AuditPage />} />
