@@ -2,6 +2,11 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import pino from 'pino';
+import { buildApp } from '../src/app.js';
+import { testConfig } from '../src/platform/config.js';
+import type { Database } from '../src/platform/db/database.js';
+import { startMqtt } from '../src/platform/mqtt/broker.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -12,7 +17,16 @@ const root = path.resolve(import.meta.dirname, '..');
 export async function serve(dataDir: string, port: number, env: Record<string, string> = {}) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'serve'], {
     cwd: root,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', MQTT_PORT: '0', LOG_LEVEL: 'warn', DEMO_DATA: 'false', ...env },
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      MQTT_PORT: '0',
+      LOG_LEVEL: 'warn',
+      DEMO_DATA: 'false',
+      ...env,
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const t0 = Date.now();
@@ -55,7 +69,10 @@ export interface LoadResult {
   non2xx: number;
 }
 
-export async function load(url: string, options: { connections?: number; durationSeconds?: number; headers?: Record<string, string> } = {}): Promise<LoadResult> {
+export async function load(
+  url: string,
+  options: { connections?: number; durationSeconds?: number; headers?: Record<string, string> } = {},
+): Promise<LoadResult> {
   const result = await autocannon({
     url,
     connections: options.connections ?? 50,
@@ -76,4 +93,21 @@ export function row(name: string, value: string, ratio?: number) {
   process.stdout.write(`${name.padEnd(58)} ${value}${r}\n`);
 }
 
-export const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+export const fmt = (n: number, digits = 0) =>
+  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+/** The whole app in this process on `database` (already migrated and seeded), listening on a free port. */
+export async function startInProcess(database: Database) {
+  const mqtt = await startMqtt({ port: 0, host: '127.0.0.1', log: pino({ level: 'silent' }) });
+  const app = await buildApp({ config: testConfig({ LOG_LEVEL: 'silent' }), database, mqtt });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  return {
+    app,
+    port: (app.server.address() as { port: number }).port,
+    async close() {
+      await app.close();
+      await mqtt.close();
+      await database.close();
+    },
+  };
+}

@@ -131,7 +131,7 @@ export const opendataRoutes: FastifyPluginAsyncTypebox<OpendataRouteOptions> = a
     },
     async (req, reply) => {
       const [slug = '', ext] = req.params.slug.split('.');
-      const format = ext ? SUFFIXES[ext] : negotiate(req.headers.accept);
+      const format = ext ? SUFFIXES[ext] : negotiate(req.headers.accept, true);
       const dataset = await service.show(req.actor, slug);
       if (!format) return service.withDownloads(dataset);
       if (await conditional(req, reply, dataset.modified, `${slug}-${format}`)) return reply;

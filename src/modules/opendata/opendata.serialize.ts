@@ -24,8 +24,12 @@ export const SUFFIXES: Record<string, RdfFormat> = {
   jsonld: 'jsonld',
 };
 
-/** Picks the format from an Accept header (first supported type by q-value), else undefined. */
-export function negotiate(accept: string | undefined): RdfFormat | undefined {
+/**
+ * Picks the format from an Accept header (first supported type by q-value), else undefined. Plain
+ * `application/json` means JSON-LD where there is no other JSON (the catalog); with `plainJson` (a
+ * dataset, which has its own JSON answer, the one the web pages read) it means that answer.
+ */
+export function negotiate(accept: string | undefined, plainJson = false): RdfFormat | undefined {
   if (!accept) return undefined;
   const wanted = accept
     .split(',')
@@ -45,7 +49,7 @@ export function negotiate(accept: string | undefined): RdfFormat | undefined {
     const hit = (Object.keys(MEDIA_TYPES) as RdfFormat[]).find((f) => MEDIA_TYPES[f] === w.type);
     if (hit) return hit;
     if (w.type === 'application/xml' || w.type === 'text/xml') return 'rdfxml';
-    if (w.type === 'application/json') return 'jsonld';
+    if (w.type === 'application/json') return plainJson ? undefined : 'jsonld';
   }
   return undefined;
 }

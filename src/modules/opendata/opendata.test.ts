@@ -46,7 +46,13 @@ describe('opendata', () => {
     const res = await t.app.inject({ url: '/api/opendata/datasets' });
     assert.equal(res.statusCode, 200);
     const items = res.json<{
-      items: { slug: string; uri: string; distributions: { url: string }[]; governance: Record<string, unknown> }[];
+      items: {
+        slug: string;
+        uri: string;
+        title: { de: string };
+        distributions: { url: string }[];
+        governance: Record<string, unknown>;
+      }[];
     }>().items;
     for (const slug of ['verwaltungsleistungen', 'sensordaten', 'schadensmeldungen', 'stadtteile'])
       assert.ok(
@@ -60,6 +66,11 @@ describe('opendata', () => {
     assert.equal(ttl.statusCode, 200);
     assert.match(ttl.headers['content-type'] as string, /text\/turtle/);
     assert.match(ttl.body, /dcat:DataService/);
+    // The web pages ask for application/json: they get the dataset's own JSON, not JSON-LD.
+    const json = await t.app.inject({ url: '/api/opendata/datasets/sensordaten', headers: { accept: 'application/json' } });
+    assert.equal(json.json<{ title: { de: string } }>().title.de, one.title.de);
+    const ld = await t.app.inject({ url: '/api/opendata/datasets/sensordaten', headers: { accept: 'application/ld+json' } });
+    assert.match(ld.headers['content-type'] as string, /application\/ld\+json/);
   });
 
   test('car parks, their occupancy history, projects, waste containers and the OZG/LeiKa catalogue are datasets with streamed exports', async () => {

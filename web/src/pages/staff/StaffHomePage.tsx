@@ -79,6 +79,9 @@ export default function StaffHomePage() {
         <Link to="/staff/abfall">{t('nav.waste')}</Link>
       </p>
       <p>
+        <Link to="/staff/opendata">{t('nav.opendata')}</Link>
+      </p>
+      <p>
         <Link to="/staff/schadensmelder">{t('modules.reports')}</Link>
       </p>
 

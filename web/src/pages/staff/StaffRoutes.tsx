@@ -19,6 +19,7 @@ const CatalogAdminRoutes = lazy(() => import('./catalog/CatalogAdminRoutes'));
 const ProjectsAdminRoutes = lazy(() => import('./projects/ProjectsAdminRoutes'));
 const ParkingAdminRoutes = lazy(() => import('./parking/ParkingAdminRoutes'));
 const WasteAdminRoutes = lazy(() => import('./waste/WasteAdminRoutes'));
+const OpendataAdminRoutes = lazy(() => import('./opendata/OpendataAdminRoutes'));
 const ReportsStaffRoutes = lazy(() => import('./reports/ReportsStaffRoutes'));
 const NotFoundPage = lazy(() => import('../public/NotFoundPage'));
 
@@ -36,6 +37,7 @@ export default function StaffRoutes() {
             <Route path="projekte/*" element={<ProjectsAdminRoutes />} />
             <Route path="parken/*" element={<ParkingAdminRoutes />} />
             <Route path="abfall/*" element={<WasteAdminRoutes />} />
+            <Route path="opendata/*" element={<OpendataAdminRoutes />} />
             <Route path="schadensmelder/*" element={<ReportsStaffRoutes />} />
             <Route element={<RequireAdmin />}>
               <Route path="users" element={<UsersPage />} />
