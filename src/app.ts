@@ -37,6 +37,7 @@ import { createOpendataModule, opendataMigrations } from './modules/opendata/ind
 import { platformDatasetProviders } from './opendata-providers.js';
 import { createParkingModule, parkingDemoSeed, parkingMigrations } from './modules/parking/index.js';
 import { createWasteModule, wasteDemoSeed, wasteMigrations } from './modules/waste/index.js';
+import { createDashboardModule } from './modules/dashboard/index.js';
 
 export const VERSION = '0.1.0';
 
@@ -278,6 +279,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
   });
   await app.register(opendata.routes);
+  const dashboard = createDashboardModule({
+    clock,
+    log: app.log,
+    // Each module's public reads; see DashboardSources in platform/contracts.ts.
+    sources: { catalog: catalog.api, projects: projects.service, parking: parking.service, waste: waste.service, reports: { stats: reports.stats } },
+    settings: { districts: city.districts, maxAgeMs: 5_000 },
+  });
+  await app.register(dashboard.routes, { service: dashboard.service });
+  app.addHook('onClose', dashboard.stop);
 
   registerOperationalRoutes(app, deps);
   await registerWeb(app, webDir);

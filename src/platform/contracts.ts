@@ -148,3 +148,48 @@ export interface DatasetProvider {
   id: string;
   describe(): DatasetDescription[] | Promise<DatasetDescription[]>;
 }
+
+/**
+ * What the dashboard module reads from the other modules: each part is a public read of the owning
+ * module, handed over in app.ts. Shapes list only the fields the dashboard uses.
+ */
+export interface DashboardSources {
+  catalog: Pick<CatalogKpiSource, 'kpis' | 'timeline' | 'version'>;
+  projects: {
+    list(filter: Record<string, never>): Promise<
+      {
+        slug: string;
+        title: string;
+        status: string;
+        demo: boolean;
+        updatedAt: string;
+        districtProgress: { districtId: string; status: string; householdsPassed: number; demo: boolean }[];
+      }[]
+    >;
+  };
+  parking: {
+    summary(): Promise<{
+      totalFree: number;
+      totalCapacity: number;
+      freshSites: number;
+      simulated: boolean;
+      sites: { id: number; name: string; capacity: number; free: number | null; status: string; updatedAt: string | null; fresh: boolean; simulated: boolean }[];
+    }>;
+    /** Called with every stored reading, so the dashboard rebuilds at once; returns the unsubscribe function. */
+    onChange(listener: () => void): () => void;
+  };
+  waste: {
+    summary(): Promise<{
+      containers: number;
+      withSensor: number;
+      aboveThreshold: number;
+      staleSensors: number;
+      simulated: boolean;
+      needingPickup: { id: number; name: string; kind: string; district: string | null; fillPct: number | null }[];
+    }>;
+  };
+  reports: {
+    /** Reports opened and resolved in [from, to) and the median hours from opening to resolution. */
+    stats(from: Date, to: Date): Promise<{ opened: number; resolved: number; medianHoursToResolution: number | null }>;
+  };
+}

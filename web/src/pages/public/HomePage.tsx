@@ -1,8 +1,9 @@
-/** Public start page: a short overview until the Smart City dashboard arrives. */
+/** Public start page: overview, the Smart City dashboard tiles and the four fields of action. */
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useCity } from '../../components/CityContext';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
+import { DashboardSection } from '../dashboard/DashboardSection';
 
 const FIELDS = ['governance', 'economy', 'people', 'living'] as const;
 
@@ -18,6 +19,8 @@ export default function HomePage() {
         <h1 id="home-title">{title}</h1>
         <p className="lead">{t('home.intro')}</p>
       </section>
+
+      <DashboardSection />
 
       <section aria-labelledby="fields-title">
         <h2 id="fields-title">{t('home.fieldsTitle')}</h2>
