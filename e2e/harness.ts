@@ -67,7 +67,13 @@ export async function axeViolations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')}`,
+    );
 }
 
 /** Records requests to hosts other than the platform (should stay empty). */
@@ -96,7 +102,14 @@ export async function createStaffLink(
     db,
     audit: createAuditModule({ db, clock: e.t.clock }).recorder,
     clock: e.t.clock,
-    settings: { publicUrl: e.baseUrl, cityName: 'Koblenz', sessionIdleMinutes: 30, sessionAbsoluteHours: 12, loginMaxFailures: 5, modules: EDITABLE_MODULES },
+    settings: {
+      publicUrl: e.baseUrl,
+      cityName: 'Koblenz',
+      sessionIdleMinutes: 30,
+      sessionAbsoluteHours: 12,
+      loginMaxFailures: 5,
+      modules: EDITABLE_MODULES,
+    },
   });
   const email = uniqueEmail(`e2e-${user.role}`);
   const { enrolmentUrl } = await identity.service.createUser(systemActor('e2e'), { email, ...user });
@@ -131,4 +144,14 @@ export async function enrolInBrowser(e: E2E, page: Page, url: string, check?: (l
   await page.getByRole('button', { name: 'Ich habe die Codes gespeichert' }).click();
   await page.getByRole('heading', { name: 'Mitarbeiterbereich', level: 1 }).waitFor();
   return secret;
+}
+
+/**
+ * The viewport widths a colour scheme is checked at: light on a phone (390 px), dark on a desktop
+ * (1280 px). Every page is still checked in both languages, both schemes and both widths, but not
+ * in all eight combinations: layout does not depend on the colour scheme and contrast does not
+ * depend on the width, and the full product would take CI past its time limit.
+ */
+export function widthsFor(colorScheme: 'light' | 'dark'): number[] {
+  return colorScheme === 'light' ? [390] : [1280];
 }

@@ -11,7 +11,16 @@ import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { DEMO_SEEDS } from '../src/app.js';
 import { runSeeds } from '../src/platform/db/seeds.js';
-import { createStaffLink, enrolInBrowser, expectAccessible, newContext, startE2E, watchForeignRequests, type E2E } from './harness.js';
+import {
+  createStaffLink,
+  enrolInBrowser,
+  expectAccessible,
+  newContext,
+  startE2E,
+  watchForeignRequests,
+  type E2E,
+  widthsFor,
+} from './harness.js';
 
 const PUBLIC_PAGES = [
   '/projekte',
@@ -46,47 +55,57 @@ describe('project pages in Chromium', () => {
 
   for (const colorScheme of ['light', 'dark'] as const) {
     for (const lang of ['de', 'en']) {
-      test(`public project pages are accessible (${lang}, ${colorScheme}, phone and desktop)`, { timeout: 400_000 }, async () => {
-        for (const width of [390, 1280]) {
-          const context = await newContext(e, { colorScheme, width });
-          const page = await context.newPage();
-          const foreign = watchForeignRequests(page, e.baseUrl);
-          for (const path of PUBLIC_PAGES) {
-            await page.goto(`${path}${path.includes('?') ? '&' : '?'}lang=${lang}`);
-            await page.waitForLoadState('networkidle');
-            assert.equal(await page.getAttribute('html', 'lang'), lang);
-            await checkPage(page, `${path} ${lang} ${colorScheme} ${width}px`);
+      test(
+        `public project pages are accessible (${lang}, ${colorScheme}, ${colorScheme === 'light' ? 'phone' : 'desktop'})`,
+        { timeout: 400_000 },
+        async () => {
+          for (const width of widthsFor(colorScheme)) {
+            const context = await newContext(e, { colorScheme, width });
+            const page = await context.newPage();
+            const foreign = watchForeignRequests(page, e.baseUrl);
+            for (const path of PUBLIC_PAGES) {
+              await page.goto(`${path}${path.includes('?') ? '&' : '?'}lang=${lang}`);
+              await page.waitForLoadState('networkidle');
+              assert.equal(await page.getAttribute('html', 'lang'), lang);
+              await checkPage(page, `${path} ${lang} ${colorScheme} ${width}px`);
+            }
+            assert.deepEqual(foreign, [], 'no request to any host but the platform');
+            await context.close();
           }
-          assert.deepEqual(foreign, [], 'no request to any host but the platform');
-          await context.close();
-        }
-      });
+        },
+      );
     }
   }
 
-  test('the portfolio filters by status and text; the project page shows features and district progress', { timeout: 120_000 }, async () => {
-    const context = await newContext(e);
-    const page = await context.newPage();
-    await page.goto('/projekte');
-    await page.getByRole('link', { name: 'Glasfaserausbau 22 Stadtteile' }).waitFor();
-    // The checkbox reflects the address, which the router updates in a transition: click, then wait for it.
-    await page.getByRole('checkbox', { name: 'in Entwicklung' }).click();
-    await page.waitForURL(/stand=in_development/);
-    await page.getByRole('checkbox', { name: 'in Entwicklung', checked: true }).waitFor();
-    await page.getByRole('link', { name: 'Weiterentwicklung Koblenz App' }).waitFor();
-    await page.getByLabel('Suche in Titel und Beschreibung').fill('Koblenz App');
-    await page.getByRole('button', { name: 'Suchen' }).click();
-    await page.getByRole('heading', { name: '1 Projekt', level: 2 }).waitFor();
+  test(
+    'the portfolio filters by status and text; the project page shows features and district progress',
+    { timeout: 120_000 },
+    async () => {
+      const context = await newContext(e);
+      const page = await context.newPage();
+      await page.goto('/projekte');
+      await page.getByRole('link', { name: 'Glasfaserausbau 22 Stadtteile' }).waitFor();
+      // The checkbox reflects the address, which the router updates in a transition: click, then wait for it.
+      await page.getByRole('checkbox', { name: 'in Entwicklung' }).click();
+      await page.waitForURL(/stand=in_development/);
+      await page.getByRole('checkbox', { name: 'in Entwicklung', checked: true }).waitFor();
+      await page.getByRole('link', { name: 'Weiterentwicklung Koblenz App' }).waitFor();
+      await page.getByLabel('Suche in Titel und Beschreibung').fill('Koblenz App');
+      await page.getByRole('button', { name: 'Suchen' }).click();
+      await page.getByRole('heading', { name: '1 Projekt', level: 2 }).waitFor();
 
-    await page.goto('/projekte/koblenz-app');
-    const features = page.getByRole('region', { name: 'Funktionen' }).or(page.locator('section', { has: page.getByRole('heading', { name: 'Funktionen' }) }));
-    await features.getByText('Kooperation Rhein-Zeitung').waitFor();
-    await page.goto('/projekte/glasfaserausbau-22-stadtteile');
-    const table = page.getByRole('table').filter({ has: page.getByRole('columnheader', { name: 'Haushalte angeschlossen' }) });
-    await table.locator('tbody tr').nth(21).waitFor();
-    assert.equal(await table.locator('tbody tr').count(), 22);
-    await context.close();
-  });
+      await page.goto('/projekte/koblenz-app');
+      const features = page
+        .getByRole('region', { name: 'Funktionen' })
+        .or(page.locator('section', { has: page.getByRole('heading', { name: 'Funktionen' }) }));
+      await features.getByText('Kooperation Rhein-Zeitung').waitFor();
+      await page.goto('/projekte/glasfaserausbau-22-stadtteile');
+      const table = page.getByRole('table').filter({ has: page.getByRole('columnheader', { name: 'Haushalte angeschlossen' }) });
+      await table.locator('tbody tr').nth(21).waitFor();
+      assert.equal(await table.locator('tbody tr').count(), 22);
+      await context.close();
+    },
+  );
 
   test('an editor changes a status in the back office and it appears under "what changed"', { timeout: 400_000 }, async () => {
     const { url } = await createStaffLink(e, { role: 'editor', displayName: 'Paula Projekte', modules: ['projects'] });
@@ -103,7 +122,10 @@ describe('project pages in Chromium', () => {
     await page.getByLabel('Titel', { exact: true }).fill(title);
     await page.getByRole('button', { name: 'Projekt anlegen' }).click();
     // No field of action chosen: the server's error is shown beside the checkboxes.
-    await page.getByText(/field of action|Handlungsfeld/i).first().waitFor();
+    await page
+      .getByText(/field of action|Handlungsfeld/i)
+      .first()
+      .waitFor();
     await page.getByRole('checkbox', { name: 'Smart Living' }).check();
     await page.getByRole('button', { name: 'Zeile hinzufügen: Funktion' }).click();
     await page.getByLabel('Bezeichnung').first().fill('Pegelsensor');
@@ -122,7 +144,7 @@ describe('project pages in Chromium', () => {
     await expectAccessible(page, 'changed since, after the edit');
 
     for (const colorScheme of ['light', 'dark'] as const) {
-      for (const width of [390, 1280]) {
+      for (const width of widthsFor(colorScheme)) {
         await page.setViewportSize({ width, height: 900 });
         await page.emulateMedia({ colorScheme });
         await page.goto('/staff/projekte');

@@ -17,17 +17,18 @@ import {
   startE2E,
   watchForeignRequests,
   type E2E,
+  widthsFor,
 } from './harness.js';
 
 const run = randomBytes(3).toString('hex');
 const DESCRIPTION = `Laterne ${run} an der Haltestelle ist dunkel.`;
 const NOTE = `Der Bautrupp ${run} ist beauftragt.`;
 
-/** axe and no sideways scrolling in light and dark, at 390px and 1280px; ends light at 1280px. */
+/** axe and no sideways scrolling in light (390px) and dark (1280px); ends light at 1280px. */
 async function checkEveryView(page: Page, name: string) {
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
-    for (const width of [390, 1280]) {
+    for (const width of widthsFor(colorScheme)) {
       await page.setViewportSize({ width, height: 900 });
       const label = `${name} ${colorScheme} ${width}px`;
       await expectAccessible(page, label);
