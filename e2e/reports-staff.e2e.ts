@@ -89,10 +89,15 @@ describe('Schadensmelder back office in Chromium', () => {
       await checkEveryView(page, 'report');
 
       await page.getByRole('link', { name: 'Öffentliche Seite der Meldung' }).click();
+      // The staff page has the same heading and note: first wait until the public page is open.
+      await page.waitForURL((url) => url.pathname === `/schadensmelder/${id}`);
       await page.getByRole('heading', { name: new RegExp(`Meldung ${id}`), level: 1 }).waitFor();
       await page.getByText(NOTE).waitFor();
-      const main = await page.getByRole('main').innerText();
-      assert.ok(main.includes('in Bearbeitung'), `the public page shows "in Bearbeitung": ${main}`);
+      await page.waitForFunction(
+        () => document.querySelector('main')?.textContent?.includes('in Bearbeitung') ?? false,
+        undefined,
+        { timeout: 15_000 },
+      );
       assert.equal(await page.getByText('Nur für uns.').count(), 0, 'the internal note stays internal');
       assert.deepEqual(foreign, [], 'no request to any host but the platform');
       await context.close();
