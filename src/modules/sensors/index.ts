@@ -8,6 +8,7 @@ import { systemActor } from '../../platform/auth/actor.js';
 import type { AuditRecorder, Clock } from '../../platform/contracts.js';
 import type { Db } from '../../platform/db/database.js';
 import type { MqttHandle } from '../../platform/mqtt/broker.js';
+import { createSensorsAccess } from './sensors.access.js';
 import { createIngestor } from './sensors.ingest.js';
 import { MODEL } from './sensors.model.js';
 import { createMqttBridge, type MqttBridge } from './sensors.mqtt.js';
@@ -57,13 +58,14 @@ export function createSensorsModule(deps: { db: Db; audit: AuditRecorder; clock:
     ingestor,
     clock,
     notifier,
+    access: createSensorsAccess({ db, repo }),
     query: { defaultTop: settings.query?.defaultTop ?? 100, maxTop: settings.query?.maxTop ?? 10_000 },
   });
   const mqttBridge = createMqttBridge({
     mqtt,
     base,
     log: deps.log,
-    // The broker decides who may publish (see docs/standards/sensorthings.md); what arrives is ingested.
+    // The broker decided who may publish (embedded: service.mqttMayPublish; external: its ACLs).
     actor: systemActor('mqtt'),
     entity: async (set, id) => {
       const row = await repo.findOne(db, MODEL[set], id);

@@ -15,7 +15,7 @@ import type { ObservationRow, Row } from './sensors.repository.js';
 import type { Change } from './sensors.writer.js';
 
 export const MQTT_VERSION = 'v1.1';
-const CREATE_TOPIC = /^v1\.1\/(?:(Datastreams|MultiDatastreams|FeaturesOfInterest)\((\d{1,15})\)\/)?Observations$/;
+export const CREATE_TOPIC = /^v1\.1\/(?:(Datastreams|MultiDatastreams|FeaturesOfInterest)\((\d{1,15})\)\/)?Observations$/;
 
 export interface MqttBridgeDeps {
   mqtt: MqttHandle;

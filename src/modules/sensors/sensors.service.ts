@@ -7,6 +7,7 @@ import { requireModuleWrite, type Actor } from '../../platform/auth/actor.js';
 import type { Clock } from '../../platform/contracts.js';
 import { withTransaction, type Db } from '../../platform/db/database.js';
 import { AppError, badRequest } from '../../platform/http/errors.js';
+import type { SensorsAccess } from './sensors.access.js';
 import type { Ingestor, PendingObservation } from './sensors.ingest.js';
 import { findRel, MODEL, type EntityDef, type SetName } from './sensors.model.js';
 import { parseResourcePath } from './sensors.paths.js';
@@ -34,8 +35,9 @@ export function createSensorsService(deps: {
   clock: Clock;
   query: QuerySettings;
   notifier: Notifier;
+  access: SensorsAccess;
 }) {
-  const { db, repo, reader, writer, ingestor, clock, notifier } = deps;
+  const { db, repo, reader, writer, ingestor, clock, notifier, access } = deps;
 
   /** Runs a write in one transaction, then publishes what changed (only after the commit). */
   async function write<T>(actor: Actor, fn: (ctx: WriteCtx) => Promise<T>): Promise<T> {
@@ -112,7 +114,10 @@ export function createSensorsService(deps: {
     if (def.set === 'Observations' && isObject(body)) {
       const p = pending(body, injected);
       if (p) {
-        requireModuleWrite(actor, 'sensors');
+        await access.requireObservationWrite(
+          actor,
+          p.datastreamId !== null ? { set: 'Datastreams', id: p.datastreamId } : { set: 'MultiDatastreams', id: p.multiDatastreamId! },
+        );
         if (p.featureOfInterestId !== null && !(await repo.exists(db, 'FeaturesOfInterest', p.featureOfInterestId))) {
           throw invalid(`there is no FeatureOfInterest with id ${p.featureOfInterestId}`, 'body.FeatureOfInterest');
         }
@@ -174,7 +179,7 @@ export function createSensorsService(deps: {
 
     /** The dataArray extension: POST CreateObservations. Failed rows answer "error" in place. */
     async createObservations(actor: Actor, body: unknown, base: string): Promise<string[]> {
-      requireModuleWrite(actor, 'sensors');
+      access.requireObservationWriter(actor);
       if (!Array.isArray(body)) throw invalid('CreateObservations expects a JSON array', 'body');
       const jobs: Promise<string>[] = [];
       body.forEach((group: unknown, g) => {
@@ -223,6 +228,8 @@ export function createSensorsService(deps: {
     async addObservations(actor: Actor, datastreamId: number, rows: { phenomenonTime?: string; resultTime?: string; result: unknown; parameters?: Record<string, unknown> }[]): Promise<number[]> {
       return Promise.all(rows.map((r) => createIn(actor, MODEL.Observations, { ...r, Datastream: { '@iot.id': datastreamId } }, undefined)));
     },
+    /** The embedded broker asks this before it accepts a publish to a SensorThings topic. */
+    mqttMayPublish: (actor: Actor | null, topic: string) => access.mayPublish(actor, topic),
     latest: (datastreamId: number, limit = 1) => reader.latest(datastreamId, limit),
     observationBatches: (filter: { thingIds: number[]; observedProperty: string }, batchSize?: number) => reader.observationBatches(filter, batchSize),
     observationsVersion: () => reader.observationsVersion(),

@@ -313,7 +313,11 @@ describe('SensorThings API', () => {
   });
 
   test('MQTT: notifications on create and update, Observations created from published messages', async () => {
-    const client = await mqtt.connectAsync(t.mqtt.url);
+    // Publishing needs an API token as the MQTT password (the embedded broker checks it; the test
+    // Mosquitto allows anonymous clients and ignores it).
+    const admin = await createStaff(t, 'admin');
+    const tok = await t.app.inject({ method: 'POST', url: '/api/identity/tokens', headers: admin.headers, payload: { name: 'MQTT gateway', scopes: ['sensors:write'] } });
+    const client = await mqtt.connectAsync(t.mqtt.url, { username: 'gateway', password: tok.json<{ token: string }>().token });
     try {
       const received: { topic: string; body: J }[] = [];
       client.on('message', (topic, payload) => received.push({ topic, body: JSON.parse(payload.toString()) as J }));

@@ -4,9 +4,10 @@
  * path is the same and the broker doubles as the event bus between several app instances.
  */
 import net from 'node:net';
-import { Aedes, type AedesOptions } from 'aedes';
+import { Aedes } from 'aedes';
 import mqtt, { type MqttClient } from 'mqtt';
 import type { FastifyBaseLogger } from 'fastify';
+import { createMqttAccess, type MqttAccessPolicy } from './access.js';
 
 export interface MqttHandle {
   /** URL clients use to reach the broker. */
@@ -16,6 +17,11 @@ export interface MqttHandle {
   readonly port: number | undefined;
   readonly client: MqttClient;
   isConnected(): boolean;
+  /**
+   * Who may publish what on the embedded broker (see access.ts); an external broker enforces its own
+   * ACLs and ignores this.
+   */
+  setAccessPolicy(policy: MqttAccessPolicy): void;
   publish(topic: string, payload: string | Buffer, options?: { qos?: 0 | 1; retain?: boolean }): Promise<void>;
   close(): Promise<void>;
 }
@@ -25,8 +31,6 @@ export interface StartMqttOptions {
   port: number;
   host: string;
   log: FastifyBaseLogger;
-  /** Hooks for the embedded broker (authentication, authorisation); ignored for an external broker. */
-  brokerOptions?: AedesOptions;
 }
 
 export class MqttStartError extends Error {
@@ -38,15 +42,16 @@ const PORT_SEARCH_RANGE = 20;
 export async function startMqtt(options: StartMqttOptions): Promise<MqttHandle> {
   if (options.url) {
     const client = await connectClient(options.url, options.log);
-    return handle(options.url, false, undefined, client, async () => undefined);
+    return handle(options.url, false, undefined, client, () => undefined, async () => undefined);
   }
-  const broker = await Aedes.createBroker(options.brokerOptions ?? {});
+  const access = createMqttAccess();
+  const broker = await Aedes.createBroker(access.brokerOptions);
   const server = net.createServer(broker.handle);
   const port = await listenOnFreePort(server, options.port, options.host, options.log);
   const clientHost = options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host;
   const url = `mqtt://${clientHost}:${port}`;
-  const client = await connectClient(url, options.log);
-  return handle(url, true, port, client, async () => {
+  const client = await connectClient(url, options.log, access.internalCredentials);
+  return handle(url, true, port, client, access.setPolicy, async () => {
     await new Promise<void>((resolve) => broker.close(() => resolve()));
     await new Promise<void>((resolve) => server.close(() => resolve()));
   });
@@ -64,6 +69,7 @@ function handle(
   embedded: boolean,
   port: number | undefined,
   client: MqttClient,
+  setAccessPolicy: (policy: MqttAccessPolicy) => void,
   closeBroker: () => Promise<void>,
 ): MqttHandle {
   let inFlight = 0;
@@ -83,6 +89,7 @@ function handle(
     port,
     client,
     isConnected: () => client.connected,
+    setAccessPolicy,
     async publish(topic, payload, opts = {}) {
       await slot();
       try {
@@ -98,8 +105,13 @@ function handle(
   };
 }
 
-async function connectClient(url: string, log: FastifyBaseLogger): Promise<MqttClient> {
+async function connectClient(
+  url: string,
+  log: FastifyBaseLogger,
+  credentials?: { username: string; password: string },
+): Promise<MqttClient> {
   const client = mqtt.connect(url, {
+    ...credentials,
     clientId: `confluentes-${process.pid}-${Math.random().toString(36).slice(2, 8)}`,
     reconnectPeriod: 2000,
     connectTimeout: 5000,
