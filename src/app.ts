@@ -213,7 +213,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     clock,
     mqtt: deps.mqtt,
     log: app.log,
-    settings: { publicUrl: config.publicUrl, trustProxy: config.trustProxy },
+    settings: { publicUrl: config.publicUrl, trustProxy: config.trustProxy, retentionIntervalMs: config.env === 'test' ? 0 : 3_600_000 },
   });
   await app.register(sensors.routes, sensors.routeOptions);
   app.addHook('onReady', sensors.start);
@@ -223,6 +223,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     audit: audit.recorder,
     clock,
     sensors: sensors.service,
+  await app.register(sensors.storageRoutes, { service: sensors.service });
+  // The embedded broker: API tokens as MQTT passwords; SensorThings create topics as the only topics
+  // a client may publish to (docs/standards/sensorthings.md, "MQTT").
+  deps.mqtt.setAccessPolicy({
+    resolveToken: (token) => identity.service.resolveApiToken(token),
+    mayPublish: (actor, topic) => sensors.service.mqttMayPublish(actor, topic),
+  });
     log: app.log,
     // Tests check for stale car parks often so the event stream test need not wait 30 s.
     settings: { staleMinutes: config.parkingStaleMinutes, staleCheckMs: config.env === 'test' ? 250 : 30_000, demo: config.demoData && config.env !== 'test' },

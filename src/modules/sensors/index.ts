@@ -9,6 +9,7 @@ import type { AuditRecorder, Clock } from '../../platform/contracts.js';
 import type { Db } from '../../platform/db/database.js';
 import type { MqttHandle } from '../../platform/mqtt/broker.js';
 import { createSensorsAccess } from './sensors.access.js';
+import { createAggregator } from './sensors.aggregates.js';
 import { createIngestor } from './sensors.ingest.js';
 import { MODEL } from './sensors.model.js';
 import { createMqttBridge, type MqttBridge } from './sensors.mqtt.js';
@@ -17,6 +18,7 @@ import type { QuerySettings } from './sensors.query.js';
 import { createReader } from './sensors.reader.js';
 import { createSensorsRepository } from './sensors.repository.js';
 import { sensorsRoutes } from './sensors.routes.js';
+import { sensorsStorageRoutes } from './sensors.storage.routes.js';
 import { createSensorsService, type Notifier } from './sensors.service.js';
 import { createWriter } from './sensors.writer.js';
 
@@ -29,6 +31,8 @@ export interface SensorsSettings {
   publicUrl: string;
   trustProxy: boolean;
   query?: Partial<QuerySettings>;
+  /** How often raw Observations past their retention are deleted; 0 turns the job off (tests). */
+  retentionIntervalMs: number;
 }
 
 export function createSensorsModule(deps: { db: Db; audit: AuditRecorder; clock: Clock; mqtt: MqttHandle; log: FastifyBaseLogger; settings: SensorsSettings }) {
@@ -38,6 +42,7 @@ export function createSensorsModule(deps: { db: Db; audit: AuditRecorder; clock:
   const reader = createReader({ db, repo, clock });
   const writer = createWriter({ repo, audit: deps.audit });
   // The bridge needs the service and the service the notifier: a holder breaks the cycle.
+  const aggregator = createAggregator();
   const holder: { bridge?: MqttBridge } = {};
   const notifier: Notifier = { changes: (c) => holder.bridge?.changes(c) };
   const ingestor = createIngestor({
@@ -45,6 +50,7 @@ export function createSensorsModule(deps: { db: Db; audit: AuditRecorder; clock:
     repo,
     writer,
     now: () => clock.now(),
+    aggregator,
     committed: (rows, changes) => {
       holder.bridge?.observations(rows);
       notifier.changes(changes);
@@ -60,6 +66,7 @@ export function createSensorsModule(deps: { db: Db; audit: AuditRecorder; clock:
     notifier,
     access: createSensorsAccess({ db, repo }),
     query: { defaultTop: settings.query?.defaultTop ?? 100, maxTop: settings.query?.maxTop ?? 10_000 },
+    aggregator,
   });
   const mqttBridge = createMqttBridge({
     mqtt,
@@ -75,13 +82,25 @@ export function createSensorsModule(deps: { db: Db; audit: AuditRecorder; clock:
   });
   holder.bridge = mqttBridge;
   return {
+  let retention: NodeJS.Timeout | undefined;
     service,
     routes: sensorsRoutes,
     routeOptions: { service, publicUrl: settings.publicUrl, trustProxy: settings.trustProxy, mqttEndpoints: [mqtt.url] },
-    /** Subscribes to the MQTT create topics (call once the app is ready) and stops on close. */
-    start: () => mqttBridge.start(),
+    storageRoutes: sensorsStorageRoutes,
+    /** Subscribes to the MQTT create topics and starts the retention job (once the app is ready); both stop on close. */
+    start: async () => {
+      await mqttBridge.start();
+      if (settings.retentionIntervalMs > 0 && !retention) {
+        retention = setInterval(() => {
+          service.applyRetention().catch((err: unknown) => deps.log.warn({ err: (err as Error).message }, 'sensor retention failed'));
+        }, settings.retentionIntervalMs);
+        retention.unref();
+      }
+    },
     stop: async () => {
       await mqttBridge.stop();
+      if (retention) clearInterval(retention);
+      retention = undefined;
       await ingestor.flushed();
     },
   };

@@ -7,6 +7,7 @@
 import { systemActor } from '../../platform/auth/actor.js';
 import { withTransaction, type Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/http/errors.js';
+import type { Aggregator } from './sensors.aggregates.js';
 import type { ObservationRow, SensorsRepository } from './sensors.repository.js';
 import { invalid } from './sensors.values.js';
 import type { Change, SensorsWriter, WriteCtx } from './sensors.writer.js';
@@ -25,6 +26,7 @@ export function createIngestor(deps: {
   db: Db;
   repo: SensorsRepository;
   writer: SensorsWriter;
+  aggregator: Aggregator;
   now: () => Date;
   committed(rows: (ObservationRow & { id: number })[], changes: Change[]): void;
 }) {
@@ -101,6 +103,7 @@ export function createIngestor(deps: {
       const ids = await repo.insertObservations(trx, out);
       ids.forEach((id, i) => (out[i]!.id = id));
       await widen(trx, out);
+      await deps.aggregator.afterInsert(trx, ids);
       return out;
     });
     rows.forEach((r, i) => accepted[i]!.resolve(r.id));

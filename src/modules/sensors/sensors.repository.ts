@@ -268,11 +268,27 @@ export function createSensorsRepository() {
         .execute();
     },
 
-    async applyRetention(db: Db, now: Date): Promise<number> {
-      const res = await sql`delete from sensors_observations o using sensors_datastreams d
-        where o.datastream_id = d.id and d.retention_days is not null
-          and o.phenomenon_time_start < ${now.toISOString()}::timestamptz - make_interval(days => d.retention_days)`.execute(db);
-      return Number(res.numAffectedRows ?? 0);
+    /**
+     * Deletes up to `limit` Observations past their Datastream's retention (the caller repeats, so a
+     * large backlog never becomes one huge transaction); returns the count and the streams touched.
+     */
+    async applyRetention(db: Db, now: Date, limit: number): Promise<{ deleted: number; datastreamIds: number[] }> {
+      const res = await sql<{ datastream_id: number }>`delete from sensors_observations where id in (
+          select o.id from sensors_observations o join sensors_datastreams d on o.datastream_id = d.id
+          where d.retention_days is not null
+            and o.phenomenon_time_start < ${now.toISOString()}::timestamptz - make_interval(days => d.retention_days)
+          limit ${limit})
+        returning datastream_id`.execute(db);
+      return { deleted: res.rows.length, datastreamIds: [...new Set(res.rows.map((r) => Number(r.datastream_id)))] };
+    },
+
+    async retentionDays(db: Db, datastreamId: number): Promise<number | null | undefined> {
+      const res = await sql<{ retention_days: number | null }>`select retention_days from sensors_datastreams where id = ${datastreamId}`.execute(db);
+      return res.rows[0] ? res.rows[0].retention_days : undefined;
+    },
+
+    async setRetentionDays(db: Db, datastreamId: number, days: number | null): Promise<void> {
+      await sql`update sensors_datastreams set retention_days = ${days} where id = ${datastreamId}`.execute(db);
     },
   };
 }

@@ -8,12 +8,13 @@ import type { Clock } from '../../platform/contracts.js';
 import { withTransaction, type Db } from '../../platform/db/database.js';
 import { AppError, badRequest } from '../../platform/http/errors.js';
 import type { SensorsAccess } from './sensors.access.js';
+import { PERIODS, type Aggregator, type Period } from './sensors.aggregates.js';
 import type { Ingestor, PendingObservation } from './sensors.ingest.js';
 import { findRel, MODEL, type EntityDef, type SetName } from './sensors.model.js';
 import { parseResourcePath } from './sensors.paths.js';
 import { parseQueryOptions, type QueryOptions, type QuerySettings } from './sensors.query.js';
 import type { createReader } from './sensors.reader.js';
-import type { SensorsRepository } from './sensors.repository.js';
+import type { Row, SensorsRepository } from './sensors.repository.js';
 import { instant, interval, invalid, isObject } from './sensors.values.js';
 import type { Change, Injected, SensorsWriter, WriteCtx } from './sensors.writer.js';
 
@@ -36,8 +37,9 @@ export function createSensorsService(deps: {
   query: QuerySettings;
   notifier: Notifier;
   access: SensorsAccess;
+  aggregator: Aggregator;
 }) {
-  const { db, repo, reader, writer, ingestor, clock, notifier, access } = deps;
+  const { db, repo, reader, writer, ingestor, clock, notifier, access, aggregator } = deps;
 
   /** Runs a write in one transaction, then publishes what changed (only after the commit). */
   async function write<T>(actor: Actor, fn: (ctx: WriteCtx) => Promise<T>): Promise<T> {
@@ -125,6 +127,36 @@ export function createSensorsService(deps: {
       }
     }
     return write(actor, (ctx) => writer.create(ctx, def, body, injected));
+  }
+
+  async function storage(conn: Db, datastreamId: number) {
+    const retentionDays = await repo.retentionDays(conn, datastreamId);
+    if (retentionDays === undefined) throw new AppError('SENSORS_NOT_FOUND', `There is no Datastream with id ${datastreamId}.`, { status: 404 });
+    return { retentionDays, aggregates: await aggregator.list(conn, datastreamId) };
+  }
+
+  /** Creates the aggregate Datastream of one period: same Thing, Sensor, ObservedProperty and unit. */
+  async function createAggregate(ctx: WriteCtx, source: Row, period: Period): Promise<number> {
+    const label = PERIODS[period];
+    const id = await writer.create(ctx, MODEL.Datastreams, {
+      name: `${String(source['name'])} (${label.de})`,
+      description: `${label.de} von „${String(source['name'])}“ (${label.en}), fortlaufend aus den Einzelwerten berechnet.`,
+      observationType: 'http://www.opengis.net/def/observationType/OGC-OM/2.0/OM_Measurement',
+      unitOfMeasurement: source['unit_of_measurement'],
+      properties: {
+        ...(isObject(source['properties']) ? source['properties'] : {}),
+        aggregateOf: Number(source['id']),
+        aggregateInterval: period,
+        aggregateFunction: 'mean',
+        resultNature: 'processed',
+      },
+      Thing: { '@iot.id': Number(source['thing_id']) },
+      Sensor: { '@iot.id': Number(source['sensor_id']) },
+      ObservedProperty: { '@iot.id': Number(source['observed_property_id']) },
+    });
+    await aggregator.register(ctx.trx, Number(source['id']), period, id);
+    await aggregator.backfill(ctx.trx, id);
+    return id;
   }
 
   function options(def: EntityDef, params: Iterable<[string, string]>): QueryOptions {
@@ -228,6 +260,49 @@ export function createSensorsService(deps: {
     async addObservations(actor: Actor, datastreamId: number, rows: { phenomenonTime?: string; resultTime?: string; result: unknown; parameters?: Record<string, unknown> }[]): Promise<number[]> {
       return Promise.all(rows.map((r) => createIn(actor, MODEL.Observations, { ...r, Datastream: { '@iot.id': datastreamId } }, undefined)));
     },
+    /** Retention and aggregates of a Datastream (not part of SensorThings: /api/sensors/…/storage). */
+    storage: (datastreamId: number) => storage(db, datastreamId),
+
+    /**
+     * Sets the retention (days, null: keep forever) and which aggregates a Datastream has: missing
+     * aggregate Datastreams are created and filled from the stored values, unlisted ones deleted.
+     */
+    async configureStorage(actor: Actor, datastreamId: number, input: { retentionDays: number | null; aggregates: Period[] }) {
+      return write(actor, async (ctx) => {
+        const source = await repo.findOne(ctx.trx, MODEL.Datastreams, datastreamId);
+        if (!source) throw new AppError('SENSORS_NOT_FOUND', `There is no Datastream with id ${datastreamId}.`, { status: 404 });
+        if (input.aggregates.length && (await aggregator.isAggregate(ctx.trx, datastreamId))) {
+          throw badRequest('SENSORS_AGGREGATE_OF_AGGREGATE', 'This Datastream is itself an aggregate; aggregate its source instead.', 'body.aggregates');
+        }
+        await repo.setRetentionDays(ctx.trx, datastreamId, input.retentionDays);
+        const existing = await aggregator.list(ctx.trx, datastreamId);
+        for (const a of existing) if (!input.aggregates.includes(a.period)) await writer.remove(ctx, MODEL.Datastreams, a.datastreamId);
+        for (const period of new Set(input.aggregates)) {
+          if (!existing.some((a) => a.period === period)) await createAggregate(ctx, source, period);
+        }
+        return storage(ctx.trx, datastreamId);
+      });
+    },
+
+    /** Deletes raw Observations past their Datastream's retention, in batches; returns how many. */
+    async applyRetention(batch = 10_000): Promise<number> {
+      let total = 0;
+      for (;;) {
+        const { deleted, datastreamIds } = await withTransaction(db, async (trx) => {
+          const r = await repo.applyRetention(trx, clock.now(), batch);
+          for (const id of r.datastreamIds) await repo.recomputeStreamTimes(trx, 'datastream_id', MODEL.Datastreams.table, id);
+          return r;
+        });
+        total += deleted;
+        if (deleted < batch || datastreamIds.length === 0) return total;
+      }
+    },
+
+    async runRetention(actor: Actor): Promise<number> {
+      requireModuleWrite(actor, 'sensors');
+      return this.applyRetention();
+    },
+
     /** The embedded broker asks this before it accepts a publish to a SensorThings topic. */
     mqttMayPublish: (actor: Actor | null, topic: string) => access.mayPublish(actor, topic),
     latest: (datastreamId: number, limit = 1) => reader.latest(datastreamId, limit),
