@@ -5,7 +5,9 @@
  * and 1280px, without sideways scrolling and without a request to another host. Staff: an editor of
  * module "opendata" sees server field errors beside the inputs of the external-dataset form, uploads
  * a small CSV through it and finds the new dataset with its preview in the public catalog; the
- * governance and form pages pass axe too.
+ * governance, form, dataset list and dataset edit pages pass axe too. Then the editor finds that
+ * dataset in the staff list, changes its title and data steward (the title shows on its public page),
+ * and deletes it after the confirmation step (gone from the public catalog).
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
@@ -21,6 +23,8 @@ import {
   type E2E,
   widthsFor,
 } from './harness.js';
+
+const DATASETS = '/staff/opendata/datensaetze';
 
 interface ApiDataset {
   slug: string;
@@ -258,10 +262,11 @@ describe('open-data portal in Chromium', () => {
           for (const width of widthsFor(colorScheme)) {
             await page.setViewportSize({ width, height: 900 });
             for (const lang of ['de', 'en']) {
-              for (const path of ['/staff/opendata', '/staff/opendata/neu']) {
+              const staffPaths = ['/staff/opendata', '/staff/opendata/neu', DATASETS, `${DATASETS}/${slug}`];
+              for (const path of staffPaths) {
                 await page.goto(`${path}?lang=${lang}`);
                 await page.getByRole('heading', { level: 1 }).waitFor();
-                if (path === '/staff/opendata') await page.locator('table').first().waitFor();
+                if (path === '/staff/opendata' || path === DATASETS) await page.locator('table').first().waitFor();
                 else await page.locator(`#odf-licence option[value="cc-by/4.0"]`).waitFor({ state: 'attached' });
                 assert.equal(await page.getAttribute('html', 'lang'), lang);
                 await expectAccessible(page, `${path} ${lang} ${colorScheme} ${width}px`);
@@ -274,5 +279,64 @@ describe('open-data portal in Chromium', () => {
         },
       );
     }
+
+    test(
+      'the dataset list leads to the edit page: title and steward change, then the dataset is deleted',
+      { timeout: 180_000 },
+      async () => {
+        const focused = () => page.evaluate(() => document.activeElement?.textContent ?? '');
+        await page.goto(`${DATASETS}?lang=de`);
+        await page.getByLabel('Suche', { exact: true }).fill(tag);
+        const list = page.getByRole('table', { name: 'Datensätze' });
+        await list.getByRole('link', { name: title }).click();
+        await page.getByRole('heading', { level: 1, name: `Datensatz: ${title}` }).waitFor();
+        const steward = page.getByLabel('Data Steward (optional)');
+        assert.equal(await steward.inputValue(), 'Erika Grün', 'the form is filled from the dataset');
+
+        const renamed = `Baumkataster Pfaffendorf ${tag}`;
+        await page.getByLabel('Titel (deutsch)', { exact: true }).fill(renamed);
+        await steward.fill('Jonas Ahorn');
+        await page.getByRole('button', { name: 'Speichern' }).click();
+        await page.getByRole('status').filter({ hasText: 'Gespeichert.' }).waitFor();
+        await page.getByRole('heading', { level: 1, name: `Datensatz: ${renamed}` }).waitFor();
+        const saved = (await (await fetch(`${e.baseUrl}/api/opendata/datasets/${slug}`)).json()) as ApiDataset;
+        assert.deepEqual(
+          saved.distributions.map((d) => d.key),
+          ['file-1'],
+          'the uploaded file is kept',
+        );
+
+        await page.getByRole('link', { name: 'Öffentliche Seite des Datensatzes' }).click();
+        await page.getByRole('heading', { level: 1, name: renamed }).waitFor();
+        await page.goBack();
+        await page
+          .getByRole('navigation', { name: 'Offene Daten verwalten' })
+          .getByRole('link', { name: 'Alle Datensätze' })
+          .click();
+        await page.getByLabel('Suche', { exact: true }).fill(tag);
+        const row = list.locator('tbody tr', { hasText: renamed });
+        assert.match(await row.innerText(), /Jonas Ahorn/);
+
+        // Two steps, focus following each: the confirm button, then (cancelled) the first button again.
+        await row.getByRole('link', { name: renamed }).click();
+        await page.getByRole('button', { name: 'Datensatz löschen' }).click();
+        await page.getByRole('button', { name: 'Ja, endgültig löschen' }).waitFor();
+        assert.equal(await focused(), 'Ja, endgültig löschen');
+        await page.getByRole('button', { name: 'Abbrechen' }).click();
+        await page.getByRole('button', { name: 'Datensatz löschen' }).waitFor();
+        assert.equal(await focused(), 'Datensatz löschen');
+        await page.getByRole('button', { name: 'Datensatz löschen' }).click();
+        await page.getByRole('button', { name: 'Ja, endgültig löschen' }).click();
+        await page
+          .getByRole('status')
+          .filter({ hasText: `Gelöscht: ${renamed}.` })
+          .waitFor();
+        await page.getByRole('heading', { level: 1, name: 'Alle Datensätze' }).waitFor();
+
+        await page.goto(`/opendata?lang=de&q=${tag}`);
+        assert.equal(await resultCount(page), 0, 'gone from the public catalog');
+        assert.equal((await fetch(`${e.baseUrl}/api/opendata/datasets/${slug}`)).status, 404);
+      },
+    );
   });
 });

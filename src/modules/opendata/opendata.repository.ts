@@ -239,6 +239,17 @@ export function createOpendataRepository(database: Db) {
         .execute();
       return new Map(rows.map((r) => [r.id, Number(r.n)]));
     },
+
+    /** Downloads per dataset over all its distributions and days, in one query (the staff list). */
+    async downloadsByDataset(): Promise<Map<number, number>> {
+      const rows = await db
+        .selectFrom('opendata_downloads as c')
+        .innerJoin('opendata_distributions as r', 'r.id', 'c.distribution_id')
+        .select(['r.dataset_id', (eb) => eb.fn.sum<number>('c.count').as('n')])
+        .groupBy('r.dataset_id')
+        .execute();
+      return new Map(rows.map((r) => [r.dataset_id, Number(r.n)]));
+    },
   };
 }
 

@@ -391,10 +391,11 @@ export function createOpendataService(deps: {
       return f;
     },
 
-    async listAll(actor: Actor): Promise<DatasetView[]> {
+    async listAll(actor: Actor): Promise<(DatasetView & { downloads: number })[]> {
       requireStaff(actor);
       await syncIfStale();
-      return (await repo.list({ publicOnly: false })).map(present);
+      const [rows, downloads] = await Promise.all([repo.list({ publicOnly: false }), repo.downloadsByDataset()]);
+      return rows.map((r) => ({ ...present(r), downloads: downloads.get(r.id) ?? 0 }));
     },
 
     async staffShow(actor: Actor, slug: string) {

@@ -361,6 +361,50 @@ describe('opendata', () => {
       'counted for the downloaded file only',
     );
     assert.equal((await t.app.inject({ url: '/api/opendata/distributions/999999999/download' })).statusCode, 404);
+    // The staff list carries each dataset's total too (one grouped query for all of them).
+    const list = (await t.app.inject({ url: '/api/opendata/staff/datasets', headers: viewer.headers })).json<{
+      items: { slug: string; downloads: number }[];
+    }>().items;
+    assert.equal(list.find((d) => d.slug === 'baeume-a')?.downloads, 1);
+    assert.equal(list.find((d) => d.slug === 'intern-b')?.downloads, 0);
+  });
+
+  test('staff edit governance of any dataset and metadata of external ones; only external ones are deleted', async () => {
+    const patch = (slug: string, payload: object, headers = editor.headers) =>
+      t.app.inject({ method: 'PATCH', url: `/api/opendata/datasets/${slug}`, headers, payload });
+    assert.equal((await patch('stadtteile', { governance: { dataSteward: 'Team Geodaten' } }, viewer.headers)).statusCode, 403);
+    const managed = await patch('stadtteile', { governance: { dataSteward: 'Team Geodaten', promisedFrequency: 'ANNUAL' } });
+    assert.equal(managed.statusCode, 200, managed.body);
+    assert.equal(managed.json<{ governance: { dataSteward: string } }>().governance.dataSteward, 'Team Geodaten');
+    const metadata = await patch('stadtteile', { dataset: external('stadtteile') });
+    assert.equal(metadata.statusCode, 400);
+    assert.equal(metadata.json<{ errors: { field: string }[] }>().errors[0]!.field, 'body.dataset');
+
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/opendata/datasets',
+      headers: editor.headers,
+      payload: { dataset: external('wege-e') },
+    });
+    assert.equal(created.statusCode, 201, created.body);
+    // The edit page sends the whole form: metadata, every URL distribution and the governance fields.
+    const edited = await patch('wege-e', {
+      dataset: { ...external('wege-e'), title: { de: 'Wege neu', en: 'Paths new' } },
+      governance: { dataSteward: 'Erika Rad', visibility: 'public' },
+    });
+    assert.equal(edited.statusCode, 200, edited.body);
+    assert.equal(
+      (await t.app.inject({ url: '/api/opendata/datasets/wege-e' })).json<{ title: { de: string } }>().title.de,
+      'Wege neu',
+    );
+
+    const remove = (slug: string, headers = editor.headers) =>
+      t.app.inject({ method: 'DELETE', url: `/api/opendata/datasets/${slug}`, headers });
+    assert.equal((await remove('wege-e', viewer.headers)).statusCode, 403);
+    assert.equal((await remove('stadtteile')).statusCode, 400);
+    assert.equal((await remove('wege-e')).statusCode, 200);
+    assert.equal((await t.app.inject({ url: '/api/opendata/datasets/wege-e' })).statusCode, 404);
+    assert.equal((await remove('wege-e')).statusCode, 404);
   });
 
   test('CKAN: package_search with fq and facets is CKAN-shaped; unknown ids are 404 in CKAN envelope', async () => {

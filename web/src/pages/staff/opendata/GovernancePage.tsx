@@ -1,6 +1,6 @@
 /**
  * Data governance: datasets whose promised update frequency is missed (the server computes the
- * "overdue" flag) and datasets with missing metadata, each linked to its public page.
+ * "overdue" flag) and datasets with missing metadata, each linked to its edit page and its public page.
  */
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +9,7 @@ import { useApi } from '../../../lib/useApi';
 import { DataTable, type DataColumn } from '../shared/DataTable';
 import { ModulePage } from '../shared/ModulePage';
 import { Time } from '../shared/notes';
-import { OpendataNav } from './OpendataAdminRoutes';
+import { datasetEditPath, OpendataNav } from './OpendataAdminRoutes';
 import '../../opendata/i18n';
 
 interface Report {
@@ -25,15 +25,18 @@ interface Report {
   missing: { slug: string; title: string; missing: string[] }[];
 }
 
-const datasetLink = (row: { slug: string; title: string }) => <Link to={`/opendata/${row.slug}`}>{row.title}</Link>;
-
 export default function GovernancePage() {
   const { t } = useTranslation();
   const report = useApi<Report>('/api/opendata/governance');
   const g = (key: string, o?: Record<string, unknown>) => t(`opendataStaff.governance.${key}`, o);
   const none = t('staffModules.none');
   const data = report.data;
-  /** One list under its heading: the dataset (linked to its public page) names each row. */
+  const datasetLinks = (row: { slug: string; title: string }) => (
+    <>
+      <Link to={datasetEditPath(row.slug)}>{row.title}</Link> (<Link to={`/opendata/${row.slug}`}>{g('publicPage')}</Link>)
+    </>
+  );
+  /** One list under its heading: the dataset (linked to its edit and public pages) names each row. */
   const listing = <R extends { slug: string; title: string }>(
     key: 'overdue' | 'missing',
     rows: R[],
@@ -47,7 +50,7 @@ export default function GovernancePage() {
         empty={g(`${key}None`)}
         rows={rows}
         rowKey={(r) => r.slug}
-        columns={[{ key: 'title', header: g('dataset'), cell: datasetLink, rowHeader: true }, ...columns]}
+        columns={[{ key: 'title', header: g('dataset'), cell: datasetLinks, rowHeader: true }, ...columns]}
       />
     </>
   );

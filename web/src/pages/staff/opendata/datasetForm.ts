@@ -1,15 +1,21 @@
 /**
- * The external-dataset form's state and its translation to the API: the `dataset` and `governance`
- * objects of POST /api/opendata/datasets (or, with a file, the multipart fields of …/from-file), and
- * the server's field paths (`body.dataset.title.de`, `body.distributions.0.url`) back to input keys.
+ * The dataset form's state and its translation to and from the API: a loaded dataset as the form
+ * (edit page), the `dataset` and `governance` objects of POST and PATCH /api/opendata/datasets (or,
+ * with a file, the multipart fields of …/from-file), and the server's field paths
+ * (`body.dataset.title.de`, `body.distributions.0.url`) back to input keys.
  */
+import { ApiError } from '../../../api/client';
+import type { SubmitState } from '../../../lib/useSubmit';
 import { textOrNull } from '../shared/formValues';
+import { isUploadedFile, type StaffDataset } from './types';
 
 export interface UrlDistribution {
   url: string;
   titleDe: string;
   titleEn: string;
   format: string;
+  /** Kept from a loaded distribution whose format the form does not list (URL_FORMATS). */
+  mediaType?: string;
 }
 
 export interface DatasetForm {
@@ -76,6 +82,35 @@ export const emptyDatasetForm = (): DatasetForm => ({
   urls: [],
 });
 
+/** A loaded dataset as the form: the URL distributions only, since uploaded files are kept by the server. */
+export function formFromDataset(d: StaffDataset): DatasetForm {
+  const g = d.governance;
+  return {
+    ...emptyDatasetForm(),
+    titleDe: d.title.de,
+    titleEn: d.title.en,
+    descriptionDe: d.description.de,
+    descriptionEn: d.description.en,
+    licence: d.licence,
+    attributionText: d.attributionText,
+    themes: d.themes,
+    keywords: d.keywords.join(', '),
+    accrualPeriodicity: d.accrualPeriodicity,
+    temporalStart: d.temporal.start ?? '',
+    temporalEnd: d.temporal.end ?? '',
+    landingPage: d.landingPage ?? '',
+    owningOffice: g.owningOffice ?? '',
+    dataSteward: g.dataSteward ?? '',
+    sourceSystem: g.sourceSystem ?? '',
+    qualityNotes: g.qualityNotes ?? '',
+    promisedFrequency: g.promisedFrequency ?? '',
+    visibility: g.visibility === 'internal' ? 'internal' : 'public',
+    urls: d.distributions
+      .filter((x) => !isUploadedFile(x))
+      .map((x) => ({ url: x.url, titleDe: x.title.de, titleEn: x.title.en, format: x.format, mediaType: x.mediaType })),
+  };
+}
+
 /** Only what was filled in: an empty optional field is left to the server's default. */
 export function datasetBody(f: DatasetForm) {
   const temporal = {
@@ -100,7 +135,7 @@ export function datasetBody(f: DatasetForm) {
       title: { de: u.titleDe.trim(), en: u.titleEn.trim() },
       url: u.url.trim(),
       format: u.format,
-      mediaType: URL_FORMATS[u.format] ?? 'application/octet-stream',
+      mediaType: URL_FORMATS[u.format] ?? u.mediaType ?? 'application/octet-stream',
     })),
   };
   const governance = {
@@ -156,4 +191,23 @@ export function fieldErrorsByInput(errors: { field: string; message: string }[])
     out[key] = out[key] ? `${out[key]}; ${e.message}` : e.message;
   }
   return out;
+}
+
+/**
+ * Runs a dataset write; a problem's field errors land at the form's inputs (mapped by `inputKey`,
+ * since the generic mapping would name only `dataset` or `governance`). Resolves to true on success.
+ */
+export async function submitDataset(submit: SubmitState, write: () => Promise<unknown>): Promise<boolean> {
+  let failure: ApiError | null = null;
+  const ok = await submit.run(async () => {
+    try {
+      await write();
+    } catch (err) {
+      if (err instanceof ApiError) failure = err;
+      throw err;
+    }
+  });
+  const problem = (failure as ApiError | null)?.problem;
+  if (!ok && problem?.errors?.length) submit.setFieldErrors(fieldErrorsByInput(problem.errors));
+  return ok;
 }
