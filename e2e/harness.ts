@@ -155,3 +155,21 @@ export async function enrolInBrowser(e: E2E, page: Page, url: string, check?: (l
 export function widthsFor(colorScheme: 'light' | 'dark'): number[] {
   return colorScheme === 'light' ? [390] : [1280];
 }
+
+/**
+ * axe and no sideways scrolling in light at 390 px and dark at 1280 px (see widthsFor); ends light
+ * at 1280 px.
+ */
+export async function checkEveryView(page: Page, name: string): Promise<void> {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    for (const width of widthsFor(colorScheme)) {
+      await page.setViewportSize({ width, height: 900 });
+      const label = `${name} ${colorScheme} ${width}px`;
+      await expectAccessible(page, label);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `${label} scrolls sideways by ${overflow}px`);
+    }
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}

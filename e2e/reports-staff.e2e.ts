@@ -8,36 +8,11 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import type { Page } from 'playwright-core';
-import {
-  createStaffLink,
-  enrolInBrowser,
-  expectAccessible,
-  newContext,
-  startE2E,
-  watchForeignRequests,
-  type E2E,
-  widthsFor,
-} from './harness.js';
+import { checkEveryView, createStaffLink, enrolInBrowser, newContext, startE2E, watchForeignRequests, type E2E } from './harness.js';
 
 const run = randomBytes(3).toString('hex');
 const DESCRIPTION = `Laterne ${run} an der Haltestelle ist dunkel.`;
 const NOTE = `Der Bautrupp ${run} ist beauftragt.`;
-
-/** axe and no sideways scrolling in light (390px) and dark (1280px); ends light at 1280px. */
-async function checkEveryView(page: Page, name: string) {
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
-    for (const width of widthsFor(colorScheme)) {
-      await page.setViewportSize({ width, height: 900 });
-      const label = `${name} ${colorScheme} ${width}px`;
-      await expectAccessible(page, label);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      assert.ok(overflow <= 0, `${label} scrolls sideways by ${overflow}px`);
-    }
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
 
 describe('Schadensmelder back office in Chromium', () => {
   let e: E2E;

@@ -13,6 +13,7 @@ export interface RequestsQuery {
   status?: string | undefined;
   bbox?: string | undefined;
   q?: string | undefined;
+  district?: string | undefined;
   updated_after?: string | undefined;
   updated_before?: string | undefined;
   page?: number | undefined;
@@ -41,7 +42,27 @@ function date(name: string, v: string | undefined): Date | undefined {
   return d;
 }
 
-export function parseRequestsQuery(q: RequestsQuery, now: Date, knownCodes: readonly string[]): Omit<RequestFilter, 'publicOnly'> {
+/**
+ * Extension `district`: Koblenz Stadtteile by id ("altstadt") or name ("Altstadt"), comma-separated.
+ * Names are matched without regard to case, so a link written by hand works too.
+ */
+export function parseDistricts(v: string | undefined, known: readonly { id: string; name: string }[]): string[] | undefined {
+  const wanted = list(v);
+  if (!wanted) return undefined;
+  return wanted.map((w) => {
+    const lower = w.toLowerCase();
+    const d = known.find((k) => k.id === w || k.name.toLowerCase() === lower);
+    if (!d) throw badRequest('REPORTS_DISTRICT_UNKNOWN', `Unknown district "${w}". Known: ${known.map((k) => k.id).join(', ')}.`, 'query.district');
+    return d.id;
+  });
+}
+
+export function parseRequestsQuery(
+  q: RequestsQuery,
+  now: Date,
+  knownCodes: readonly string[],
+  knownDistricts: readonly { id: string; name: string }[] = [],
+): Omit<RequestFilter, 'publicOnly'> {
   const pageSize = q.page_size ?? MAX_PAGE_SIZE;
   const paging = { limit: pageSize, offset: ((q.page ?? 1) - 1) * pageSize };
   const ids = list(q.service_request_id);
@@ -60,6 +81,8 @@ export function parseRequestsQuery(q: RequestsQuery, now: Date, knownCodes: read
     if (bad.length) throw badRequest('REPORTS_STATUS_INVALID', `status must be "open", "closed" or both (got "${bad.join(', ')}").`, 'query.status');
     if (!(wanted.includes('open') && wanted.includes('closed'))) statuses = wanted.includes('open') ? OPEN_STATUSES : CLOSED_STATUSES;
   }
+
+  const districts = parseDistricts(q.district, knownDistricts);
 
   let start = date('start_date', q.start_date);
   let end = date('end_date', q.end_date);
@@ -100,6 +123,7 @@ export function parseRequestsQuery(q: RequestsQuery, now: Date, knownCodes: read
     updatedBefore,
     bbox,
     q: given(q.q),
+    districts,
     ...paging,
   };
 }

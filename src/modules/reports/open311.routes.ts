@@ -75,6 +75,7 @@ const RequestsQuery = Type.Object(
     status: Type.Optional(Type.String({ maxLength: 20 })),
     bbox: Type.Optional(Type.String({ maxLength: 200, description: 'extension: minLong,minLat,maxLong,maxLat' })),
     q: Type.Optional(Type.String({ maxLength: 200, description: 'extension: text search in description, address, category' })),
+    district: Type.Optional(Type.String({ maxLength: 2000, description: 'extension: Stadtteile by id or name, comma-separated' })),
     updated_after: Type.Optional(Type.String({ maxLength: 40, description: 'extension (v2.1 draft)' })),
     updated_before: Type.Optional(Type.String({ maxLength: 40, description: 'extension (v2.1 draft)' })),
     page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000, description: 'extension: 1-based page' })),
@@ -232,7 +233,7 @@ export const open311Routes: FastifyPluginAsyncTypebox<{ service: ReportsService;
       const key = `${req.url}|${Math.floor(now.getTime() / 60_000)}`;
       const { value } = await cache.remember(key, async () => {
         const codes = (await service.categories()).map((c) => c.code);
-        const filter = parseRequestsQuery(req.query, now, codes);
+        const filter = parseRequestsQuery(req.query, now, codes, service.settings.districts);
         const docs = (await service.search(filter)).map((r) => requestDoc(r, req.query.extensions === 'true'));
         return format === 'json'
           ? prepareRepresentation(JSON.stringify(docs), 'application/json; charset=utf-8') // requestDoc builds exactly the schema's fields

@@ -1,7 +1,7 @@
 /** Administration: categories and their offices, API clients, blocklist, and the retention job. */
 import { requireAdmin, requireModuleWrite, requireStaff, systemActor, type Actor } from '../../platform/auth/actor.js';
 import { withTransaction } from '../../platform/db/database.js';
-import { badRequest, notFound } from '../../platform/http/errors.js';
+import { badRequest, conflict, notFound } from '../../platform/http/errors.js';
 import type { AttributeDef, CategoryRow } from './reports.repository.js';
 import type { ReportsDeps } from './reports.service.js';
 import { newSecret, sha256 } from './reports.shared.js';
@@ -13,13 +13,33 @@ export interface CategoryPatch {
   name?: string | undefined;
   nameEn?: string | undefined;
   description?: string | undefined;
+  descriptionEn?: string | undefined;
   keywords?: string | undefined;
   group?: string | undefined;
+  groupEn?: string | undefined;
   officeId?: number | undefined;
   targetDays?: number | undefined;
   active?: boolean | undefined;
   attributes?: AttributeDef[] | undefined;
 }
+
+export interface NewCategory {
+  code: string;
+  name: string;
+  nameEn: string;
+  description: string;
+  descriptionEn?: string | undefined;
+  keywords?: string | undefined;
+  group: string;
+  groupEn?: string | undefined;
+  officeId: number;
+  targetDays?: number | undefined;
+  active?: boolean | undefined;
+  attributes?: AttributeDef[] | undefined;
+}
+
+const CODE = /^[a-z0-9-]{2,40}$/;
+const officeView = (o: { id: number; code: string; name: string; email: string | null }) => ({ id: o.id, code: o.code, name: o.name, email: o.email });
 
 export function createReportsAdminService(deps: ReportsDeps) {
   const { db, repo, audit, clock, settings } = deps;
@@ -29,8 +49,10 @@ export function createReportsAdminService(deps: ReportsDeps) {
     name: c.name,
     nameEn: c.name_en,
     description: c.description,
+    descriptionEn: c.description_en,
     keywords: c.keywords,
     group: c.group_name,
+    groupEn: c.group_name_en,
     officeId: c.office_id,
     targetDays: c.target_days,
     active: c.active,
@@ -57,24 +79,82 @@ export function createReportsAdminService(deps: ReportsDeps) {
   return {
     async offices(actor: Actor) {
       requireStaff(actor);
-      return (await repo.offices()).map((o) => ({ id: o.id, code: o.code, name: o.name, email: o.email }));
+      return (await repo.offices()).map(officeView);
+    },
+
+    async office(actor: Actor, id: number) {
+      requireStaff(actor);
+      const row = await repo.officeById(id);
+      if (!row) throw notFound('REPORTS_OFFICE_UNKNOWN', `There is no office ${id}.`);
+      return officeView(row);
     },
 
     async addOffice(actor: Actor, input: { code: string; name: string; email?: string | undefined }) {
       requireAdmin(actor);
-      if (!/^[a-z0-9-]{2,40}$/.test(input.code)) throw badRequest('REPORTS_OFFICE_CODE_INVALID', 'The code uses a–z, 0–9 and "-".', 'body.code');
+      if (!CODE.test(input.code)) throw badRequest('REPORTS_OFFICE_CODE_INVALID', 'The code uses 2 to 40 of a–z, 0–9 and "-".', 'body.code');
+      if (await repo.officeByCode(input.code)) throw conflict('REPORTS_OFFICE_CODE_TAKEN', `The code "${input.code}" is already used by another office.`, 'body.code');
       const row = await withTransaction(db, async (trx) => {
         const created = await repo.insertOffice(trx, { code: input.code, name: input.name.trim(), email: input.email ?? null });
         await audit.record(trx, { actor, module: MODULE, entity: 'office', entityId: created.id, action: 'create', after: created });
         return created;
       });
-      return { id: row.id, code: row.code, name: row.name, email: row.email };
+      return officeView(row);
+    },
+
+    /** Name and address for forwarded reports; the code stays, since imports and links use it. */
+    async updateOffice(actor: Actor, id: number, patch: { name?: string | undefined; email?: string | null | undefined }) {
+      requireAdmin(actor);
+      const before = await repo.officeById(id);
+      if (!before) throw notFound('REPORTS_OFFICE_UNKNOWN', `There is no office ${id}.`);
+      const row = await withTransaction(db, async (trx) => {
+        const after = await repo.updateOffice(trx, id, {
+          ...(patch.name !== undefined ? { name: patch.name.trim() } : {}),
+          ...(patch.email !== undefined ? { email: patch.email?.trim() || null } : {}),
+        });
+        await audit.record(trx, { actor, module: MODULE, entity: 'office', entityId: id, action: 'update', before, after });
+        return after;
+      });
+      return officeView(row);
     },
 
     async categories(actor: Actor) {
       requireStaff(actor);
       const [cats, districts] = await Promise.all([repo.categories(false), repo.districtOffices()]);
       return cats.map((c) => categoryView(c, districts));
+    },
+
+    async category(actor: Actor, code: string) {
+      requireStaff(actor);
+      const c = await repo.categoryByCode(code);
+      if (!c) throw notFound('REPORTS_SERVICE_CODE_UNKNOWN', `There is no category "${code}".`);
+      return categoryView(c, await repo.districtOffices());
+    },
+
+    async addCategory(actor: Actor, input: NewCategory) {
+      requireAdmin(actor);
+      if (!CODE.test(input.code)) throw badRequest('REPORTS_SERVICE_CODE_INVALID', 'The code uses 2 to 40 of a–z, 0–9 and "-".', 'body.code');
+      if (await repo.categoryByCode(input.code)) throw conflict('REPORTS_SERVICE_CODE_TAKEN', `The code "${input.code}" is already used by another category.`, 'body.code');
+      await officeMustExist(input.officeId, 'body.officeId');
+      if (input.attributes) checkAttributeDefs(input.attributes);
+      const created = await withTransaction(db, async (trx) => {
+        const row = await repo.insertCategory(trx, {
+          code: input.code,
+          name: input.name.trim(),
+          name_en: input.nameEn.trim(),
+          description: input.description.trim(),
+          description_en: input.descriptionEn?.trim() ?? '',
+          keywords: input.keywords ?? '',
+          group_name: input.group.trim(),
+          group_name_en: input.groupEn?.trim() ?? '',
+          office_id: input.officeId,
+          target_days: input.targetDays ?? 10,
+          active: input.active ?? true,
+          attributes: input.attributes ?? [],
+        });
+        await audit.record(trx, { actor, module: MODULE, entity: 'category', entityId: input.code, action: 'create', after: row });
+        return row;
+      });
+      return categoryView(created, []);
     },
 
     async updateCategory(actor: Actor, code: string, patch: CategoryPatch) {
@@ -88,8 +168,10 @@ export function createReportsAdminService(deps: ReportsDeps) {
           ...(patch.name !== undefined ? { name: patch.name.trim() } : {}),
           ...(patch.nameEn !== undefined ? { name_en: patch.nameEn.trim() } : {}),
           ...(patch.description !== undefined ? { description: patch.description.trim() } : {}),
+          ...(patch.descriptionEn !== undefined ? { description_en: patch.descriptionEn.trim() } : {}),
           ...(patch.keywords !== undefined ? { keywords: patch.keywords } : {}),
           ...(patch.group !== undefined ? { group_name: patch.group } : {}),
+          ...(patch.groupEn !== undefined ? { group_name_en: patch.groupEn.trim() } : {}),
           ...(patch.officeId !== undefined ? { office_id: patch.officeId } : {}),
           ...(patch.targetDays !== undefined ? { target_days: patch.targetDays } : {}),
           ...(patch.active !== undefined ? { active: patch.active } : {}),

@@ -30,8 +30,10 @@ export type ReportsTables = {
     name: string;
     name_en: string;
     description: string;
+    description_en: Generated<string>;
     keywords: string;
     group_name: string;
+    group_name_en: Generated<string>;
     office_id: number;
     target_days: number;
     attributes: AttributeDef[];
@@ -165,6 +167,8 @@ export interface RequestFilter {
   /** [minLong, minLat, maxLong, maxLat] */
   bbox?: readonly [number, number, number, number] | undefined;
   q?: string | undefined;
+  /** District ids (extension `district`). */
+  districts?: string[] | undefined;
   officeId?: number | undefined;
   overdueAt?: Date | undefined;
   publicOnly: boolean;
@@ -252,12 +256,26 @@ export function createReportsRepository(database: Db) {
     officeById: (id: number) => db.selectFrom('reports_offices').selectAll().where('id', '=', id).executeTakeFirst(),
     insertOffice: (trx: Db, row: { code: string; name: string; email: string | null }) =>
       t(trx).insertInto('reports_offices').values(row).returningAll().executeTakeFirstOrThrow(),
+    updateOffice: (trx: Db, id: number, patch: { name?: string; email?: string | null }) =>
+      t(trx).updateTable('reports_offices').set(patch).where('id', '=', id).returningAll().executeTakeFirstOrThrow(),
+    officeByCode: (code: string) => db.selectFrom('reports_offices').selectAll().where('code', '=', code).executeTakeFirst(),
     categories: (activeOnly: boolean) => {
       let q = db.selectFrom('reports_categories').selectAll().orderBy('sort').orderBy('id');
       if (activeOnly) q = q.where('active', '=', true);
       return q.execute();
     },
     categoryByCode: (code: string) => db.selectFrom('reports_categories').selectAll().where('code', '=', code).executeTakeFirst(),
+    insertCategory: (trx: Db, row: Omit<CategoryRow, 'id' | 'updated_at' | 'sort'>) =>
+      t(trx)
+        .insertInto('reports_categories')
+        .values({
+          ...row,
+          attributes: JSON.stringify(row.attributes) as unknown as AttributeDef[],
+          // New categories go to the end of the list.
+          sort: sql<number>`(select coalesce(max(sort), 0) + 1 from reports_categories)`,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow(),
     categoryById: (id: number) => db.selectFrom('reports_categories').selectAll().where('id', '=', id).executeTakeFirst(),
     updateCategory: (trx: Db, id: number, patch: Partial<Omit<CategoryRow, 'id' | 'code'>>) =>
       t(trx)
@@ -334,6 +352,7 @@ export function createReportsRepository(database: Db) {
         if (f.requestedTo) q = q.where('r.requested_at', '<=', f.requestedTo);
         if (f.updatedAfter) q = q.where('r.updated_at', '>', f.updatedAfter);
         if (f.updatedBefore) q = q.where('r.updated_at', '<', f.updatedBefore);
+        if (f.districts?.length) q = q.where('r.district', 'in', f.districts);
         if (f.officeId) q = q.where('r.office_id', '=', f.officeId);
         if (f.overdueAt) q = q.where('r.due_at', '<', f.overdueAt).where('r.status', 'in', OPEN_STATUSES);
         if (f.bbox) {

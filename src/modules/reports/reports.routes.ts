@@ -130,6 +130,45 @@ export const reportsPublicRoutes: FastifyPluginAsyncTypebox<{ service: ReportsSe
     async (req) => service.confirmEmail(req.query.token),
   );
 
+  // Open311 services carry the German texts only (GeoReport v2 has no language parameter); the web
+  // pages take the English ones from here. An empty English text means "not translated yet".
+  app.get(
+    '/api/reports/services',
+    {
+      schema: {
+        tags,
+        summary: 'Active categories with their German and English names, descriptions and groups, in Open311 order.',
+        response: {
+          200: Type.Object({
+            items: Type.Array(
+              Type.Object({
+                code: Type.String(),
+                name: Type.String(),
+                nameEn: Type.String(),
+                description: Type.String(),
+                descriptionEn: Type.String(),
+                group: Type.String(),
+                groupEn: Type.String(),
+              }),
+            ),
+          }),
+          ...errorResponses(400),
+        },
+      },
+    },
+    async () => ({
+      items: (await service.categories()).map((c) => ({
+        code: c.code,
+        name: c.name,
+        nameEn: c.name_en,
+        description: c.description,
+        descriptionEn: c.description_en,
+        group: c.group_name,
+        groupEn: c.group_name_en,
+      })),
+    }),
+  );
+
   app.post(
     '/api/reports/suggest',
     {

@@ -1,6 +1,6 @@
 /** HTTP for the back office and administration under /api/reports (staff sessions, problem+json). */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 import { errorResponses, IdParams, OkSchema } from '../../platform/http/schemas.js';
 import type { ReportsAdminService } from './reports.admin.js';
 import { STATUSES } from './reports.repository.js';
@@ -83,14 +83,31 @@ const Category = Type.Object({
   name: Type.String(),
   nameEn: Type.String(),
   description: Type.String(),
+  descriptionEn: Type.String(),
   keywords: Type.String(),
   group: Type.String(),
+  groupEn: Type.String(),
   officeId: Type.Integer(),
   targetDays: Type.Integer(),
   active: Type.Boolean(),
   attributes: Type.Array(AttributeDefSchema),
   districtOffices: Type.Array(Type.Object({ district: Type.String(), officeId: Type.Integer() })),
 });
+const CategoryCode = Type.Object({ code: Type.String({ pattern: '^[a-z0-9-]{1,100}$' }) });
+/** The editable fields of a category; POST requires the German and English names among them. */
+const categoryFields = {
+  name: Text(200),
+  nameEn: Text(200),
+  description: Text(1000),
+  descriptionEn: Type.String({ maxLength: 1000 }),
+  keywords: Type.String({ maxLength: 1000 }),
+  group: Text(100),
+  groupEn: Type.String({ maxLength: 100 }),
+  officeId: Type.Integer({ minimum: 1 }),
+  targetDays: Type.Integer({ minimum: 1, maximum: 365, description: 'answer-time target in working days' }),
+  active: Type.Boolean(),
+  attributes: Type.Array(AttributeDefSchema, { maxItems: 30 }),
+};
 const PerHour = Type.Integer({ minimum: 1, maximum: 1_000_000, description: 'submissions per hour' });
 const ApiKey = Type.Object({ id: Type.Integer(), name: Type.String(), prefix: Type.String(), perHour: Type.Integer(), createdAt: Type.String(), revokedAt: Nullable(Type.String()) });
 const Block = Type.Object({ id: Type.Integer(), pattern: Type.String(), reason: Type.String(), createdAt: Type.String() });
@@ -250,33 +267,68 @@ export const reportsStaffRoutes: FastifyPluginAsyncTypebox<{ staff: ReportsStaff
   }));
   app.post(
     '/api/reports/offices',
-    { schema: { tags, summary: 'Adds an office (admins).', body: Type.Object({ code: Text(40), name: Text(200), email: Type.Optional(Type.String({ format: 'email', maxLength: 254 })) }, { additionalProperties: false }), response: r(Office) } },
-    async (req) => admin.addOffice(req.actor, req.body),
+    { schema: { tags, summary: 'Adds an office (admins).', body: Type.Object({ code: Text(40), name: Text(200), email: Type.Optional(Type.String({ format: 'email', maxLength: 254 })) }, { additionalProperties: false }), response: { 201: Office, ...errorResponses(400, 401, 403, 409) } } },
+    async (req, reply) => reply.status(201).send(await admin.addOffice(req.actor, req.body)),
+  );
+  app.get('/api/reports/offices/:id', { schema: { tags, summary: 'One office.', params: IdParams, response: r(Office, 404) } }, async (req) => admin.office(req.actor, req.params.id));
+  app.patch(
+    '/api/reports/offices/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Renames an office or changes its e-mail address (admins).',
+        params: IdParams,
+        body: Type.Object({ name: Type.Optional(Text(200)), email: Type.Optional(Nullable(Type.String({ format: 'email', maxLength: 254 }))) }, { additionalProperties: false }),
+        response: r(Office, 404),
+      },
+    },
+    async (req) => admin.updateOffice(req.actor, req.params.id, req.body),
   );
   app.get('/api/reports/categories', { schema: { tags, summary: 'Categories with offices and answer-time targets (staff).', response: r(Type.Object({ items: Type.Array(Category) })) } }, async (req) => ({
     items: await admin.categories(req.actor),
   }));
+  app.get('/api/reports/categories/:code', { schema: { tags, summary: 'One category (staff).', params: CategoryCode, response: r(Category, 404) } }, async (req) =>
+    admin.category(req.actor, req.params.code),
+  );
+  app.post(
+    '/api/reports/categories',
+    {
+      schema: {
+        tags,
+        summary: 'Adds a category, i.e. an Open311 service (admins).',
+        body: Type.Object(
+          {
+            code: Text(40),
+            name: categoryFields.name,
+            nameEn: categoryFields.nameEn,
+            description: categoryFields.description,
+            group: categoryFields.group,
+            officeId: categoryFields.officeId,
+            descriptionEn: Type.Optional(categoryFields.descriptionEn),
+            keywords: Type.Optional(categoryFields.keywords),
+            groupEn: Type.Optional(categoryFields.groupEn),
+            targetDays: Type.Optional(categoryFields.targetDays),
+            active: Type.Optional(categoryFields.active),
+            attributes: Type.Optional(categoryFields.attributes),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: Category, ...errorResponses(400, 401, 403, 409) },
+      },
+    },
+    async (req, reply) => {
+      const created = await admin.addCategory(req.actor, req.body);
+      return reply.status(201).send(created as Static<typeof Category>);
+    },
+  );
   app.patch(
     '/api/reports/categories/:code',
     {
       schema: {
         tags,
         summary: 'Edits a category (admins).',
-        params: Type.Object({ code: Type.String({ pattern: '^[a-z0-9-]{1,100}$' }) }),
-        body: Type.Object(
-          {
-            name: Type.Optional(Text(200)),
-            nameEn: Type.Optional(Text(200)),
-            description: Type.Optional(Text(1000)),
-            keywords: Type.Optional(Type.String({ maxLength: 1000 })),
-            group: Type.Optional(Text(100)),
-            officeId: Type.Optional(Type.Integer({ minimum: 1 })),
-            targetDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 365 })),
-            active: Type.Optional(Type.Boolean()),
-            attributes: Type.Optional(Type.Array(AttributeDefSchema, { maxItems: 30 })),
-          },
-          { additionalProperties: false },
-        ),
+        params: CategoryCode,
+        body: Type.Partial(Type.Object(categoryFields), { additionalProperties: false }),
         response: r(Category, 404),
       },
     },
@@ -288,7 +340,7 @@ export const reportsStaffRoutes: FastifyPluginAsyncTypebox<{ staff: ReportsStaff
       schema: {
         tags,
         summary: 'Sets the responsible office of a category in one district (null: back to the default) (admins).',
-        params: Type.Object({ code: Type.String({ pattern: '^[a-z0-9-]{1,100}$' }), district: Type.String({ pattern: '^[a-z0-9-]{1,100}$' }) }),
+        params: Type.Object({ ...CategoryCode.properties, district: Type.String({ pattern: '^[a-z0-9-]{1,100}$' }) }),
         body: Type.Object({ officeId: Nullable(Type.Integer({ minimum: 1 })) }, { additionalProperties: false }),
         response: r(Category, 404),
       },

@@ -5,7 +5,7 @@
 import { actorLabel, requireModuleWrite, requireStaff, type Actor } from '../../platform/auth/actor.js';
 import { withTransaction } from '../../platform/db/database.js';
 import { badRequest, conflict, notFound } from '../../platform/http/errors.js';
-import { redactPhoto } from './reports.photos.js';
+import { redactPhoto, unredactedPhoto } from './reports.photos.js';
 import type { NoteRow, PhotoMeta, RequestRow, Status } from './reports.repository.js';
 import type { ReportsDeps } from './reports.service.js';
 import { isClosed, photoUrl, STATUS_LABELS_DE } from './reports.shared.js';
@@ -212,13 +212,18 @@ export function createReportsStaffService(deps: ReportsDeps) {
       requireModuleWrite(actor, MODULE);
       const photo = await repo.photo(db, photoId);
       if (!photo) throw notFound('REPORTS_PHOTO_UNKNOWN', `There is no photo ${photoId}.`);
-      // Redaction always starts from the (metadata-free) upload, so rectangles replace earlier ones.
-      const redacted = input.redact ? (input.redact.length ? redactPhoto(photo.original, input.redact, settings.photoLimits) : { data: photo.original, thumb: null }) : null;
+      // Redaction always starts from the (metadata-free) upload, so rectangles replace earlier ones;
+      // an empty list restores the upload and its thumbnail.
+      const redacted = input.redact
+        ? input.redact.length
+          ? redactPhoto(photo.original, input.redact, settings.photoLimits)
+          : unredactedPhoto(photo.original, settings.photoLimits)
+        : null;
       await withTransaction(db, async (trx) => {
         await repo.updatePhoto(trx, photoId, {
           ...(input.hidden !== undefined ? { hidden: input.hidden } : {}),
           ...(input.released !== undefined ? { released: input.released } : {}),
-          ...(redacted ? { data: redacted.data, redacted: (input.redact?.length ?? 0) > 0, ...(redacted.thumb ? { thumb: redacted.thumb } : {}) } : {}),
+          ...(redacted ? { data: redacted.data, thumb: redacted.thumb, redacted: (input.redact?.length ?? 0) > 0 } : {}),
         });
         await audit.record(trx, {
           actor,

@@ -6,10 +6,20 @@ import type { LngLat } from '../../components/map/MapView';
 import { formatDate } from '../../lib/format';
 import { useApi } from '../../lib/useApi';
 import { SupportBox } from './SupportBox';
-import { StatusBadge } from './shared';
+import { StatusBadge, type CategoryName } from './shared';
 import type { NearbyReport } from './types';
 
-export function NearbyReports({ serviceCode, at, email }: { serviceCode: string; at: LngLat; email: string | undefined }) {
+export function NearbyReports({
+  serviceCode,
+  at,
+  email,
+  nameOf,
+}: {
+  serviceCode: string;
+  at: LngLat;
+  email: string | undefined;
+  nameOf: CategoryName;
+}) {
   const { t } = useTranslation();
   const { data } = useApi<{ items: NearbyReport[] }>(
     `/api/reports/nearby${query({ service_code: serviceCode, lat: at.lat, long: at.lng })}`,
@@ -25,7 +35,7 @@ export function NearbyReports({ serviceCode, at, email }: { serviceCode: string;
               <li key={r.id}>
                 <div>
                   <p>
-                    <Link to={`/schadensmelder/${r.id}`}>{`${r.id} – ${r.serviceName}`}</Link>{' '}
+                    <Link to={`/schadensmelder/${r.id}`}>{`${r.id} – ${nameOf(r.serviceCode, r.serviceName)}`}</Link>{' '}
                     <StatusBadge status={r.detailedStatus} />
                   </p>
                   <p className="meta">{[r.address, formatDate(r.requestedAt), r.description].filter(Boolean).join(' · ')}</p>

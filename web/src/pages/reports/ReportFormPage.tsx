@@ -17,7 +17,7 @@ import { AttributeFields, type AttributeValues } from './AttributeFields';
 import { LocationPicker, pinOf, type LocationValue } from './LocationPicker';
 import { NearbyReports } from './NearbyReports';
 import { PhotoPicker } from './PhotoPicker';
-import { CategoryOptions, ReportsNav, SERVICES_PATH } from './shared';
+import { CategoryOptions, ReportsNav, useServices } from './shared';
 import type { Service, ServiceDefinition, SubmitResult } from './types';
 
 interface Suggestion {
@@ -40,7 +40,7 @@ export default function ReportFormPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('reports.form.title'));
   const submit = useSubmit();
-  const services = useApi<Service[]>(SERVICES_PATH);
+  const services = useServices();
   const [location, setLocation] = useState<LocationValue>({ lat: '', long: '', address: '' });
   const [serviceCode, setServiceCode] = useState('');
   const [description, setDescription] = useState('');
@@ -198,7 +198,7 @@ export default function ReportFormPage() {
                   {suggestions.map((s) => (
                     <li key={s.serviceCode}>
                       <button type="button" className="button button--link" onClick={() => setServiceCode(s.serviceCode)}>
-                        {t('reports.form.useSuggestion', { name: s.serviceName })}
+                        {t('reports.form.useSuggestion', { name: services.nameOf(s.serviceCode, s.serviceName) })}
                       </button>
                     </li>
                   ))}
@@ -241,7 +241,9 @@ export default function ReportFormPage() {
           <input ref={honeypot} id="report-website" name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
         </div>
 
-        {serviceCode && pin ? <NearbyReports serviceCode={serviceCode} at={pin} email={email.trim() || undefined} /> : null}
+        {serviceCode && pin ? (
+          <NearbyReports serviceCode={serviceCode} at={pin} email={email.trim() || undefined} nameOf={services.nameOf} />
+        ) : null}
 
         {Object.keys(errors).length ? <p className="field__error">{t('reports.form.fixErrors')}</p> : null}
         <ErrorNotice error={submit.error && !Object.keys(submit.fieldErrors).length ? submit.error : null} />

@@ -11,7 +11,7 @@ import { ErrorNotice, Loading } from '../../components/Notice';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { useApi } from '../../lib/useApi';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import { DemoNotice, photoPaths, ReportsNav, STATUS_STYLE, StatusBadge, useDistrictName } from './shared';
+import { DemoNotice, photoPaths, ReportsNav, STATUS_STYLE, StatusBadge, useCategoryName, useDistrictName } from './shared';
 import { SupportBox } from './SupportBox';
 import type { ServiceRequest } from './types';
 
@@ -20,7 +20,8 @@ export default function ReportPage() {
   const { id = '' } = useParams();
   const valid = /^\d{1,15}$/.test(id);
   const { data, error, loading } = useApi<ServiceRequest[]>(valid ? `/open311/v2/requests/${id}.json?extensions=true` : null);
-  const report = data?.[0];
+  const nameOf = useCategoryName();
+  const report = data?.[0] && { ...data[0], service_name: nameOf(data[0].service_code, data[0].service_name) };
   useDocumentTitle(report ? t('reports.detail.title', { id, category: report.service_name }) : t('reports.title'));
 
   if (!valid || (error && !report)) {

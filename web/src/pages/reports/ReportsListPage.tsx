@@ -1,8 +1,8 @@
 /**
  * Public map and table of the reports of the last 90 days (the Open311 default window), read from
  * the city's own Open311 endpoint. Filters live in the URL, so every view has a stable address.
- * The district filter is applied here: Open311 has no district parameter, and the newest 1000
- * reports (the API's page size) are loaded at once for the map anyway.
+ * The district filter is the platform's Open311 extension `district`; English pages show the
+ * categories' English names.
  */
 import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
@@ -14,8 +14,8 @@ import { ErrorNotice } from '../../components/Notice';
 import { useApi } from '../../lib/useApi';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { ReportTable } from './ReportTable';
-import { CategoryOptions, DemoNotice, ReportsNav, SERVICES_PATH, STATUS_STYLE, StatusBadge } from './shared';
-import type { Service, ServiceRequest } from './types';
+import { CategoryOptions, DemoNotice, ReportsNav, STATUS_STYLE, StatusBadge, useServices } from './shared';
+import type { ServiceRequest } from './types';
 
 const LIMIT = 1000;
 const PAGE_SIZE = 50;
@@ -31,13 +31,14 @@ export default function ReportsListPage() {
   const district = params.get('stadtteil') ?? '';
   const page = Math.max(1, Number(params.get('seite') ?? '1') || 1);
 
-  const services = useApi<Service[]>(SERVICES_PATH);
+  const services = useServices();
+  const { nameOf } = services;
   const list = useApi<ServiceRequest[]>(
-    `/open311/v2/requests.json${query({ extensions: 'true', page_size: LIMIT, service_code: category, status, q: params.get('q') ?? '' })}`,
+    `/open311/v2/requests.json${query({ extensions: 'true', page_size: LIMIT, service_code: category, status, district, q: params.get('q') ?? '' })}`,
   );
   const items = useMemo(
-    () => (list.data ?? []).filter((r) => !district || r.extended_attributes?.district === district),
-    [list.data, district],
+    () => (list.data ?? []).map((r) => ({ ...r, service_name: nameOf(r.service_code, r.service_name) })),
+    [list.data, nameOf],
   );
   const features = useMemo<MapFeature[]>(
     () =>

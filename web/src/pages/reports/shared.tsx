@@ -1,8 +1,10 @@
 /** Pieces every Schadensmelder page uses: status badge and colours, sub-navigation, photo paths, categories. */
+import { useMemo } from 'react';
 import { NavLink } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useCity } from '../../components/CityContext';
-import type { DetailedStatus, Service } from './types';
+import { useApi, type ApiState } from '../../lib/useApi';
+import type { CategoryTexts, DetailedStatus, Service } from './types';
 import './i18n';
 import './reports.css';
 
@@ -98,4 +100,54 @@ export function DemoNotice({ show }: { show: boolean | undefined }) {
   );
 }
 
-export const SERVICES_PATH = '/open311/v2/services.json';
+const SERVICES_PATH = '/open311/v2/services.json';
+const CATEGORY_TEXTS_PATH = '/api/reports/services';
+
+/**
+ * Open311 names categories in German only (GeoReport v2 has no language parameter), so English pages
+ * load the English texts once and put them in; an empty English text falls back to the German one.
+ */
+function useEnglishTexts(): Map<string, CategoryTexts> | null {
+  const { i18n } = useTranslation();
+  const english = i18n.language.startsWith('en');
+  const texts = useApi<{ items: CategoryTexts[] }>(english ? CATEGORY_TEXTS_PATH : null);
+  return useMemo(() => (english ? new Map((texts.data?.items ?? []).map((c) => [c.code, c])) : null), [english, texts.data]);
+}
+
+export type CategoryName = (code: string, name: string) => string;
+
+const nameFrom =
+  (english: Map<string, CategoryTexts> | null): CategoryName =>
+  (code, name) =>
+    english?.get(code)?.nameEn || name;
+
+/** A category's name in the page's language, from its code and the (German) name the API sent. */
+export function useCategoryName(): CategoryName {
+  const english = useEnglishTexts();
+  return useMemo(() => nameFrom(english), [english]);
+}
+
+/** The Open311 services with name, description and group in the page's language, and `nameOf` for other names. */
+export function useServices(): ApiState<Service[]> & { nameOf: CategoryName } {
+  const services = useApi<Service[]>(SERVICES_PATH);
+  const english = useEnglishTexts();
+  const nameOf = useMemo(() => nameFrom(english), [english]);
+  const data = useMemo(
+    () =>
+      english
+        ? services.data?.map((s) => {
+            const c = english.get(s.service_code);
+            return c
+              ? {
+                  ...s,
+                  service_name: c.nameEn || s.service_name,
+                  description: c.descriptionEn || s.description,
+                  group: c.groupEn || s.group,
+                }
+              : s;
+          })
+        : services.data,
+    [services.data, english],
+  );
+  return { ...services, data, nameOf };
+}

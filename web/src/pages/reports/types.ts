@@ -19,6 +19,17 @@ export interface Service {
   group: string;
 }
 
+/** A category's German and English texts (GET /api/reports/services); English ones may be empty. */
+export interface CategoryTexts {
+  code: string;
+  name: string;
+  nameEn: string;
+  description: string;
+  descriptionEn: string;
+  group: string;
+  groupEn: string;
+}
+
 export interface AttributeDefinition {
   variable: boolean;
   code: string;
@@ -70,6 +81,7 @@ export interface ServiceRequest {
 export interface NearbyReport {
   id: string;
   detailedStatus: DetailedStatus;
+  serviceCode: string;
   serviceName: string;
   description: string | null;
   address: string | null;

@@ -4,6 +4,7 @@ import { currentLanguage } from '../../../i18n';
 import { useApi } from '../../../lib/useApi';
 import { DETAILED_STATUSES } from '../../reports/types';
 import { CheckboxInput, SelectInput, TextInput } from '../shared/inputs';
+import { officeOptions } from './offices';
 import type { Office, StaffCategory } from './types';
 
 export interface InboxFilter {
@@ -29,10 +30,7 @@ export function InboxFilters({ filter, onChange }: { filter: InboxFilter; onChan
           label={f('office')}
           value={filter.office}
           onChange={(office) => onChange({ office })}
-          options={[
-            { value: '', label: f('allOffices') },
-            ...(offices.data?.items ?? []).map((o) => ({ value: String(o.id), label: o.name })),
-          ]}
+          options={officeOptions(offices.data?.items, f('allOffices'))}
         />
         <SelectInput
           id="inbox-status"

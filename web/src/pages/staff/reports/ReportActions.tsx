@@ -7,6 +7,7 @@ import { useSubmit } from '../../../lib/useSubmit';
 import { DETAILED_STATUSES } from '../../reports/types';
 import { SelectInput, TextInput } from '../shared/inputs';
 import { ActionForm } from './ActionForm';
+import { officeOptions } from './offices';
 import type { CannedReply, Office, StaffDetail } from './types';
 
 interface Props {
@@ -124,12 +125,7 @@ export function ForwardForm({ report, onSaved }: Props) {
         error={submit.fieldErrors['officeId']}
         value={officeId}
         onChange={setOfficeId}
-        options={[
-          { value: '', label: f('choose') },
-          ...(offices.data?.items ?? [])
-            .filter((o) => o.id !== report.officeId)
-            .map((o) => ({ value: String(o.id), label: o.name })),
-        ]}
+        options={officeOptions(offices.data?.items, f('choose'), report.officeId)}
       />
       <TextInput
         id="report-forward-note"

@@ -73,6 +73,18 @@ export interface StaffCategory {
   group: string;
 }
 
+/** A category as administrators edit it (GET /api/reports/categories/{code}). */
+export interface AdminCategory extends StaffCategory {
+  description: string;
+  descriptionEn: string;
+  keywords: string;
+  groupEn: string;
+  officeId: number;
+  targetDays: number;
+  active: boolean;
+  districtOffices: { district: string; officeId: number }[];
+}
+
 export interface CannedReply {
   id: number;
   title: string;

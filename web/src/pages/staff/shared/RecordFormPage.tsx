@@ -16,9 +16,11 @@ interface Props {
   module: string;
   onSubmit: (e: FormEvent) => void;
   children: ReactNode;
+  /** Shown below the form, e.g. a form of its own for records that belong to this one. */
+  after?: ReactNode;
 }
 
-export function RecordFormPage({ state, nav, module, onSubmit, children }: Props) {
+export function RecordFormPage({ state, nav, module, onSubmit, children, after }: Props) {
   const canWrite = useCanWrite(module);
   const { creating, record, submit } = state;
   return (
@@ -35,6 +37,7 @@ export function RecordFormPage({ state, nav, module, onSubmit, children }: Props
           <StatusNotice>{state.done || null}</StatusNotice>
         </form>
       ) : null}
+      {after}
     </ModulePage>
   );
 }

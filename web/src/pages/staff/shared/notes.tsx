@@ -1,6 +1,7 @@
 /** Small labels and notices the parking and waste back-office pages share. */
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../lib/format';
+import { ADMINS_ONLY } from './useCanWrite';
 import './i18n';
 
 /** Says that values are simulated, in words (never colour alone). */
@@ -18,7 +19,8 @@ export function Time({ at, none }: { at: string | null; none?: string }) {
 
 export function ReadOnlyNotice({ module }: { module: string }) {
   const { t } = useTranslation();
-  return <p className="notice notice--info">{t('staffModules.readOnly', { module })}</p>;
+  const text = module === ADMINS_ONLY ? t('staffModules.readOnlyAdmins') : t('staffModules.readOnly', { module });
+  return <p className="notice notice--info">{text}</p>;
 }
 
 /** "stale" beside a time: the value is older than the module's freshness limit. */

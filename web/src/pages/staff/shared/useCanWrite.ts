@@ -4,6 +4,9 @@
  */
 import { useSession } from '../../../auth/SessionContext';
 
+/** The `module` of what only administrators may change: no editor scope can name it. */
+export const ADMINS_ONLY = '@admins';
+
 export function useCanWrite(module: string): boolean {
   const { session } = useSession();
   const user = session?.user;

@@ -22,6 +22,8 @@ interface Options<T, F> {
   texts: string;
   /** Prefix of the input ids (`<idPrefix>-<field>`). */
   idPrefix: string;
+  /** The record's part of its API and page paths when it is not the numeric `id` (e.g. a code). */
+  pathKey?: (record: T) => string;
 }
 
 interface TextOptions {
@@ -32,7 +34,8 @@ interface TextOptions {
   label?: string;
 }
 
-export function useRecordForm<T extends { id: number; name: string }, F>(options: Options<T, F>) {
+export function useRecordForm<T extends { id?: number; name: string }, F>(options: Options<T, F>) {
+  const keyOf = options.pathKey ?? ((r: T) => String(r.id));
   const { t } = useTranslation();
   const { id } = useParams();
   const creating = id === undefined;
@@ -93,10 +96,10 @@ export function useRecordForm<T extends { id: number; name: string }, F>(options
     await submit.run(async () => {
       if (creating) {
         const created = await api<T>(options.apiPath, { method: 'POST', body: prepared.body });
-        await navigate(`${options.staffPath}/${created.id}`, { state: { created: true } });
+        await navigate(`${options.staffPath}/${encodeURIComponent(keyOf(created))}`, { state: { created: true } });
         return;
       }
-      await api<T>(`${options.apiPath}/${record.data!.id}`, { method: 'PATCH', body: prepared.body });
+      await api<T>(`${options.apiPath}/${encodeURIComponent(keyOf(record.data!))}`, { method: 'PATCH', body: prepared.body });
       setDone(saved);
       record.reload();
     });
@@ -107,4 +110,4 @@ export function useRecordForm<T extends { id: number; name: string }, F>(options
   return { ...edit, creating, set, text, check, save, title, submitLabel, label };
 }
 
-export type RecordForm = ReturnType<typeof useRecordForm<{ id: number; name: string }, unknown>>;
+export type RecordForm = ReturnType<typeof useRecordForm<{ id?: number; name: string }, unknown>>;
