@@ -1,4 +1,6 @@
 /** Shared helpers for benchmarks: the server as its own process, load generation with autocannon, ratio reporting. */
+import v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -71,13 +73,21 @@ export interface LoadResult {
 
 export async function load(
   url: string,
-  options: { connections?: number; durationSeconds?: number; headers?: Record<string, string> } = {},
+  options: {
+    connections?: number;
+    durationSeconds?: number;
+    headers?: Record<string, string>;
+    method?: 'GET' | 'POST';
+    body?: string;
+  } = {},
 ): Promise<LoadResult> {
   const result = await autocannon({
     url,
     connections: options.connections ?? 50,
     duration: options.durationSeconds ?? Number(process.env['BENCH_SECONDS'] ?? 10),
     headers: options.headers ?? {},
+    method: options.method ?? 'GET',
+    ...(options.body === undefined ? {} : { body: options.body }),
   });
   return {
     requestsPerSecond: result.requests.average,
@@ -104,10 +114,41 @@ export async function startInProcess(database: Database) {
   return {
     app,
     port: (app.server.address() as { port: number }).port,
+    mqttUrl: mqtt.url,
     async close() {
       await app.close();
       await mqtt.close();
       await database.close();
     },
   };
+}
+
+// A full GC on demand, without starting node with --expose-gc.
+v8.setFlagsFromString('--expose-gc');
+export const gc = runInNewContext('gc') as () => void;
+
+/** Samples RSS and heap every 50 ms while `work` runs; reports the peaks against the values before. */
+export async function withMemory<T>(work: () => Promise<T>) {
+  gc();
+  const before = process.memoryUsage();
+  let peakRss = before.rss;
+  let peakHeap = before.heapUsed;
+  const timer = setInterval(() => {
+    const m = process.memoryUsage();
+    peakRss = Math.max(peakRss, m.rss);
+    peakHeap = Math.max(peakHeap, m.heapUsed);
+  }, 50);
+  const t0 = performance.now();
+  try {
+    const result = await work();
+    return {
+      result,
+      seconds: (performance.now() - t0) / 1000,
+      rssBefore: before.rss,
+      peakRss,
+      heapGrowth: peakHeap - before.heapUsed,
+    };
+  } finally {
+    clearInterval(timer);
+  }
 }

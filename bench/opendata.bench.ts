@@ -5,49 +5,17 @@
  * 10,000 rows). Baseline in the same run: the same rows read by a raw keyset-batched SELECT, without
  * HTTP or CSV. The rows are seeded with one generate_series insert into the sensors module's tables.
  */
-import v8 from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { sql } from 'kysely';
 import { MIGRATIONS } from '../src/app.js';
 import { openDatabase } from '../src/platform/db/database.js';
 import { migrate } from '../src/platform/db/migrator.js';
 import { KOBLENZ_CAR_PARKS } from '../src/modules/parking/parking.demo.js';
 import { createParkingRepository } from '../src/modules/parking/parking.repository.js';
-import { fmt, row, startInProcess } from './lib.js';
+import { fmt, gc, row, startInProcess, withMemory } from './lib.js';
 
 const ROWS = Number(process.env['BENCH_OD_ROWS'] ?? 1_000_000);
 const BATCH = 10_000;
 const MiB = 1024 * 1024;
-
-// A full GC on demand, without starting node with --expose-gc.
-v8.setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
-
-/** Samples RSS and heap every 50 ms while `work` runs; reports the peaks against the values before. */
-async function withMemory<T>(work: () => Promise<T>) {
-  gc();
-  const before = process.memoryUsage();
-  let peakRss = before.rss;
-  let peakHeap = before.heapUsed;
-  const timer = setInterval(() => {
-    const m = process.memoryUsage();
-    peakRss = Math.max(peakRss, m.rss);
-    peakHeap = Math.max(peakHeap, m.heapUsed);
-  }, 50);
-  const t0 = performance.now();
-  try {
-    const result = await work();
-    return {
-      result,
-      seconds: (performance.now() - t0) / 1000,
-      rssBefore: before.rss,
-      peakRss,
-      heapGrowth: peakHeap - before.heapUsed,
-    };
-  } finally {
-    clearInterval(timer);
-  }
-}
 
 export async function benchOpendataExport() {
   const database = await openDatabase({});

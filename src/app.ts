@@ -216,6 +216,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     settings: { publicUrl: config.publicUrl, trustProxy: config.trustProxy, retentionIntervalMs: config.env === 'test' ? 0 : 3_600_000 },
   });
   await app.register(sensors.routes, sensors.routeOptions);
+  await app.register(sensors.storageRoutes, { service: sensors.service });
+  // The embedded broker: API tokens as MQTT passwords; SensorThings create topics as the only topics
+  // a client may publish to (docs/standards/sensorthings.md, "MQTT").
+  deps.mqtt.setAccessPolicy({ resolveToken: (token) => identity.service.resolveApiToken(token), ...sensors.mqttPolicy });
   app.addHook('onReady', sensors.start);
   app.addHook('onClose', sensors.stop);
   const parking = createParkingModule({
@@ -223,13 +227,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     audit: audit.recorder,
     clock,
     sensors: sensors.service,
-  await app.register(sensors.storageRoutes, { service: sensors.service });
-  // The embedded broker: API tokens as MQTT passwords; SensorThings create topics as the only topics
-  // a client may publish to (docs/standards/sensorthings.md, "MQTT").
-  deps.mqtt.setAccessPolicy({
-    resolveToken: (token) => identity.service.resolveApiToken(token),
-    mayPublish: (actor, topic) => sensors.service.mqttMayPublish(actor, topic),
-  });
     log: app.log,
     // Tests check for stale car parks often so the event stream test need not wait 30 s.
     settings: { staleMinutes: config.parkingStaleMinutes, staleCheckMs: config.env === 'test' ? 250 : 30_000, demo: config.demoData && config.env !== 'test' },

@@ -37,9 +37,11 @@ let createdDbName: string | undefined;
 
 export const usingPostgres = () => Boolean(process.env['TEST_DATABASE_URL']);
 
-/** A throw-away PostgreSQL database on the server named by TEST_DATABASE_URL. */
-export async function createScratchPostgresDatabase(prefix = 'cf_test'): Promise<{ url: string; drop(): Promise<void> }> {
-  const adminUrl = process.env['TEST_DATABASE_URL'];
+/** A throw-away PostgreSQL database on the server named by `adminUrl` (default TEST_DATABASE_URL). */
+export async function createScratchPostgresDatabase(
+  prefix = 'cf_test',
+  adminUrl = process.env['TEST_DATABASE_URL'],
+): Promise<{ url: string; drop(): Promise<void> }> {
   if (!adminUrl) throw new Error('TEST_DATABASE_URL is not set');
   const name = `${prefix}_${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });

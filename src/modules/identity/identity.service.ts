@@ -51,6 +51,13 @@ const LOCK_MINUTES = 15;
 const RECOVERY_CODES = 10;
 const TOUCH_EVERY_MS = 60_000;
 const TOKEN_PREFIX = 'cft_';
+/**
+ * Resolved API tokens are remembered this long, so a device posting many Observations per second
+ * costs no token look-up per request. A revocation on this instance takes effect at once; other
+ * instances sharing the database see it within this time.
+ */
+const TOKEN_CACHE_MS = 10_000;
+const TOKEN_CACHE_MAX = 1000;
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const randomToken = (bytes = 32) => randomBytes(bytes).toString('base64url');
@@ -69,6 +76,7 @@ export function createIdentityService(deps: {
   settings: IdentitySettings;
 }) {
   const { db, repo, audit, clock, settings } = deps;
+  const resolvedTokens = new Map<string, { actor: Actor; until: number }>();
 
   const isLocked = (u: UserRow) => u.locked_until !== null && u.locked_until > clock.now();
 
@@ -420,15 +428,23 @@ export function createIdentityService(deps: {
         if (!row) throw notFound('IDENTITY_TOKEN_NOT_FOUND', `There is no active API token with id ${id}.`);
         await audit.record(trx, { actor, module: MODULE, entity: 'api-token', entityId: id, action: 'revoke' });
       });
+      resolvedTokens.clear(); // after the commit: a look-up meanwhile could cache the token again
     },
 
     async resolveApiToken(token: string): Promise<Actor | undefined> {
       if (!token.startsWith(TOKEN_PREFIX)) return undefined;
-      const row = await repo.apiTokenByHash(sha256(token));
+      const hash = sha256(token);
       const now = clock.now();
+      const cached = resolvedTokens.get(hash);
+      if (cached && cached.until > now.getTime()) return cached.actor;
+      const row = await repo.apiTokenByHash(hash);
       if (!row || row.revoked_at || (row.expires_at && row.expires_at <= now)) return undefined;
       if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() > TOUCH_EVERY_MS) await repo.touchApiToken(row.id, now);
-      return { kind: 'token', id: row.id, name: row.name, scopes: row.scopes };
+      const actor: Actor = { kind: 'token', id: row.id, name: row.name, scopes: row.scopes };
+      if (resolvedTokens.size >= TOKEN_CACHE_MAX) resolvedTokens.clear();
+      const until = Math.min(now.getTime() + TOKEN_CACHE_MS, row.expires_at?.getTime() ?? Infinity);
+      resolvedTokens.set(hash, { actor, until });
+      return actor;
     },
 
     /** Used by the CLI for the very first administrator. */

@@ -4,7 +4,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { FastifyBaseLogger } from 'fastify';
-import { systemActor } from '../../platform/auth/actor.js';
+import { systemActor, type Actor } from '../../platform/auth/actor.js';
 import type { AuditRecorder, Clock } from '../../platform/contracts.js';
 import type { Db } from '../../platform/db/database.js';
 import type { MqttHandle } from '../../platform/mqtt/broker.js';
@@ -30,9 +30,9 @@ export type { SetName } from './sensors.model.js';
 export interface SensorsSettings {
   publicUrl: string;
   trustProxy: boolean;
-  query?: Partial<QuerySettings>;
   /** How often raw Observations past their retention are deleted; 0 turns the job off (tests). */
   retentionIntervalMs: number;
+  query?: Partial<QuerySettings>;
 }
 
 export function createSensorsModule(deps: { db: Db; audit: AuditRecorder; clock: Clock; mqtt: MqttHandle; log: FastifyBaseLogger; settings: SensorsSettings }) {
@@ -41,16 +41,16 @@ export function createSensorsModule(deps: { db: Db; audit: AuditRecorder; clock:
   const repo = createSensorsRepository();
   const reader = createReader({ db, repo, clock });
   const writer = createWriter({ repo, audit: deps.audit });
-  // The bridge needs the service and the service the notifier: a holder breaks the cycle.
   const aggregator = createAggregator();
+  // The bridge needs the service and the service the notifier: a holder breaks the cycle.
   const holder: { bridge?: MqttBridge } = {};
   const notifier: Notifier = { changes: (c) => holder.bridge?.changes(c) };
   const ingestor = createIngestor({
     db,
     repo,
     writer,
-    now: () => clock.now(),
     aggregator,
+    now: () => clock.now(),
     committed: (rows, changes) => {
       holder.bridge?.observations(rows);
       notifier.changes(changes);
@@ -65,8 +65,8 @@ export function createSensorsModule(deps: { db: Db; audit: AuditRecorder; clock:
     clock,
     notifier,
     access: createSensorsAccess({ db, repo }),
-    query: { defaultTop: settings.query?.defaultTop ?? 100, maxTop: settings.query?.maxTop ?? 10_000 },
     aggregator,
+    query: { defaultTop: settings.query?.defaultTop ?? 100, maxTop: settings.query?.maxTop ?? 10_000 },
   });
   const mqttBridge = createMqttBridge({
     mqtt,
@@ -78,15 +78,22 @@ export function createSensorsModule(deps: { db: Db; audit: AuditRecorder; clock:
       const row = await repo.findOne(db, MODEL[set], id);
       return row ? { json: presentEntity(MODEL[set], row, base, undefined, {}), row } : undefined;
     },
-    create: (parent, body) => service.createFromMqtt(systemActor('mqtt'), parent, body),
+    create: (actor, parent, body) => service.createFromMqtt(actor, parent, body),
   });
   holder.bridge = mqttBridge;
-  return {
   let retention: NodeJS.Timeout | undefined;
+  return {
     service,
     routes: sensorsRoutes,
     routeOptions: { service, publicUrl: settings.publicUrl, trustProxy: settings.trustProxy, mqttEndpoints: [mqtt.url] },
     storageRoutes: sensorsStorageRoutes,
+    /** The embedded broker's rules for SensorThings topics (see platform/mqtt/access.ts). */
+    mqttPolicy: {
+      mayPublish: service.mqttMayPublish,
+      received: async (actor: Actor | null, topic: string, payload: Buffer) => {
+        if (actor) await mqttBridge.receive(actor, topic, payload);
+      },
+    },
     /** Subscribes to the MQTT create topics and starts the retention job (once the app is ready); both stop on close. */
     start: async () => {
       await mqttBridge.start();
@@ -98,9 +105,9 @@ export function createSensorsModule(deps: { db: Db; audit: AuditRecorder; clock:
       }
     },
     stop: async () => {
-      await mqttBridge.stop();
       if (retention) clearInterval(retention);
       retention = undefined;
+      await mqttBridge.stop();
       await ingestor.flushed();
     },
   };

@@ -53,15 +53,6 @@ describe('SensorThings write access: per-Thing token scopes and the embedded bro
 
   const closed = (c: MqttClient) => new Promise<void>((resolve) => c.once('close', () => resolve()));
 
-  async function until(check: () => Promise<boolean>, ms = 5000) {
-    const deadline = Date.now() + ms;
-    while (Date.now() < deadline) {
-      if (await check()) return true;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    return false;
-  }
-
   before(async () => {
     t = await createTestApp();
     admin = await createStaff(t, 'admin');
@@ -118,8 +109,12 @@ describe('SensorThings write access: per-Thing token scopes and the embedded bro
 
       // A per-Thing token: its own Datastream only.
       const device = await connect({ username: 'station', password: await token([`sensors:write:thing-${own.thing}`]) });
+      // The embedded broker acknowledges (PUBACK) only after the commit: stored once publishAsync resolves.
       await device.publishAsync(`v1.1/Datastreams(${own.ds})/Observations`, JSON.stringify({ result: 72 }), { qos: 1 });
-      assert.ok(await until(async () => (await count(own.ds, 72)) === 1), 'the own Thing’s Observation is created');
+      assert.equal(await count(own.ds, 72), 1, 'the own Thing’s Observation is stored before PUBACK');
+      // An invalid message is acknowledged and dropped (MQTT has no reply channel); the connection stays.
+      await device.publishAsync(`v1.1/Datastreams(${own.ds})/Observations`, JSON.stringify({ phenomenonTime: 'gestern', result: 1 }), { qos: 1 });
+      assert.ok(device.connected);
       const deviceClosed = closed(device);
       device.publish(`v1.1/Datastreams(${other.ds})/Observations`, JSON.stringify({ result: 73 }));
       await deviceClosed;
@@ -127,7 +122,7 @@ describe('SensorThings write access: per-Thing token scopes and the embedded bro
       // sensors:write: any create topic.
       const gateway = await connect({ username: 'gateway', password: await token(['sensors:write']) });
       await gateway.publishAsync(`v1.1/Datastreams(${other.ds})/Observations`, JSON.stringify({ result: 74 }), { qos: 1 });
-      assert.ok(await until(async () => (await count(other.ds, 74)) === 1));
+      assert.equal(await count(other.ds, 74), 1);
       assert.deepEqual([await count(own.ds, 71), await count(other.ds, 73)], [0, 0], 'refused publishes created nothing');
       assert.deepEqual(forged, [], 'no forged notification reached a subscriber');
     } finally {

@@ -21,6 +21,15 @@ interface Entry {
 }
 
 const MAX_BATCH = 2000; // 11 parameters per row stays far below PostgreSQL's 65,535.
+/**
+ * A stream's facts (its Thing, MultiDatastream result size) and its generated FeatureOfInterest are
+ * remembered this long across batches: a steady stream then costs no look-ups per batch. Any
+ * committed change to other entities on this instance clears them (`forget`); changes made by
+ * another instance are seen after this time, and a failed batch also clears them.
+ */
+const KNOWN_MS = 10_000;
+
+type StreamFacts = { id: number; thing_id: number; types: unknown };
 
 export function createIngestor(deps: {
   db: Db;
@@ -35,6 +44,25 @@ export function createIngestor(deps: {
   let running = false;
   let scheduled = false;
   let idle: (() => void)[] = [];
+  const known = new Map<string, { facts: StreamFacts; foi?: number; until: number }>();
+
+  /** Facts of the streams of a batch, from memory where fresh, the rest in one query per set. */
+  async function facts(trx: Db, set: 'Datastreams' | 'MultiDatastreams', ids: number[]): Promise<Map<number, StreamFacts>> {
+    const prefix = set === 'Datastreams' ? 'D' : 'M';
+    const now = Date.now();
+    const out = new Map<number, StreamFacts>();
+    const missing: number[] = [];
+    for (const id of ids) {
+      const k = known.get(prefix + id);
+      if (k && k.until > now) out.set(id, k.facts);
+      else missing.push(id);
+    }
+    for (const f of await repo.streamInfo(trx, set, missing)) {
+      out.set(Number(f.id), f);
+      known.set(prefix + Number(f.id), { facts: f, until: now + KNOWN_MS });
+    }
+    return out;
+  }
 
   function schedule() {
     if (running || scheduled) return;
@@ -55,7 +83,9 @@ export function createIngestor(deps: {
         try {
           await commit(batch);
         } catch {
-          // One bad row (a stream deleted meanwhile, …): isolate it by writing the rest one by one.
+          // One bad row (a stream deleted meanwhile, …): isolate it by writing the rest one by one,
+          // with fresh look-ups.
+          known.clear();
           for (const e of batch) await commit([e]).catch((err: unknown) => e.reject(err));
         }
       }
@@ -73,9 +103,8 @@ export function createIngestor(deps: {
       const ctx: WriteCtx = { trx, actor: systemActor('sensors-ingest'), now: deps.now(), changes, movedThings: new Set() };
       const dsIds = [...new Set(batch.flatMap((e) => (e.obs.datastreamId !== null ? [e.obs.datastreamId] : [])))];
       const mdIds = [...new Set(batch.flatMap((e) => (e.obs.multiDatastreamId !== null ? [e.obs.multiDatastreamId] : [])))];
-      const ds = new Map((await repo.streamInfo(trx, 'Datastreams', dsIds)).map((s) => [Number(s.id), s]));
-      const md = new Map((await repo.streamInfo(trx, 'MultiDatastreams', mdIds)).map((s) => [Number(s.id), s]));
-      const foiCache = new Map<string, number>();
+      const ds = await facts(trx, 'Datastreams', dsIds);
+      const md = await facts(trx, 'MultiDatastreams', mdIds);
       const out: (ObservationRow & { id: number })[] = [];
       for (const e of batch) {
         try {
@@ -89,9 +118,9 @@ export function createIngestor(deps: {
           }
           let foi = e.obs.featureOfInterestId;
           if (foi === null) {
-            const key = datastreamId !== null ? `D${datastreamId}` : `M${multiDatastreamId}`;
-            foi = foiCache.get(key) ?? (await writer.autoFeature(ctx, datastreamId !== null ? 'Datastreams' : 'MultiDatastreams', (datastreamId ?? multiDatastreamId)!));
-            foiCache.set(key, foi);
+            const entry = known.get(datastreamId !== null ? `D${datastreamId}` : `M${multiDatastreamId}`)!;
+            entry.foi ??= await writer.autoFeature(ctx, datastreamId !== null ? 'Datastreams' : 'MultiDatastreams', (datastreamId ?? multiDatastreamId)!);
+            foi = entry.foi;
           }
           out.push({ ...e.obs, featureOfInterestId: foi, id: 0 });
           accepted.push(e);
@@ -141,6 +170,10 @@ export function createIngestor(deps: {
         queue.push({ obs, resolve, reject });
         schedule();
       });
+    },
+    /** After a committed change to Things, Locations, streams or features: look them up again. */
+    forget() {
+      known.clear();
     },
     /** Resolves when everything queued so far is written (for shutdown). */
     async flushed(): Promise<void> {

@@ -3,29 +3,33 @@
  * Out: every create/update (HTTP, MQTT, other modules) is published on v1.1/<Set>,
  * v1.1/<Set>(<id>), v1.1/<Parent>(<id>)/<Set> and, for updates, v1.1/<Set>(<id>)/<property>.
  * In: Observations published to v1.1/Observations, v1.1/Datastreams(<id>)/Observations,
- * v1.1/MultiDatastreams(<id>)/Observations or v1.1/FeaturesOfInterest(<id>)/Observations are created.
- * Our own notifications arrive on the same topics; they carry @iot.selfLink and are ignored.
+ * v1.1/MultiDatastreams(<id>)/Observations or v1.1/FeaturesOfInterest(<id>)/Observations are created:
+ * by the embedded broker before it acknowledges them, from an external broker by subscription (where
+ * our own notifications arrive on the same topics; they carry @iot.selfLink and are ignored).
  */
 import type { FastifyBaseLogger } from 'fastify';
 import type { Actor } from '../../platform/auth/actor.js';
+import { AppError } from '../../platform/http/errors.js';
 import type { MqttHandle } from '../../platform/mqtt/broker.js';
 import { isSetName, MODEL, type SetName } from './sensors.model.js';
-import { presentEntity, type Json } from './sensors.presenter.js';
+import { presentObservation, type Json } from './sensors.presenter.js';
 import type { ObservationRow, Row } from './sensors.repository.js';
 import type { Change } from './sensors.writer.js';
 
 export const MQTT_VERSION = 'v1.1';
+/** Several app instances share one external broker: a shared subscription hands each message to one of them. */
+const SHARED = '$share/confluentes-sensors/';
 export const CREATE_TOPIC = /^v1\.1\/(?:(Datastreams|MultiDatastreams|FeaturesOfInterest)\((\d{1,15})\)\/)?Observations$/;
 
 export interface MqttBridgeDeps {
   mqtt: MqttHandle;
   base: string;
   log: FastifyBaseLogger;
-  /** Who MQTT-created Observations are attributed to (the broker authenticates publishers). */
+  /** Who Observations arriving through an external broker are attributed to (its ACLs decided). */
   actor: Actor;
   /** The stored entity, presented, with its row (for the foreign keys of parent topics). */
   entity(set: SetName, id: number): Promise<{ json: Json; row: Row } | undefined>;
-  create(parent: { set: SetName; id: number } | undefined, body: unknown): Promise<number>;
+  create(actor: Actor, parent: { set: SetName; id: number } | undefined, body: unknown): Promise<number>;
 }
 
 export function createMqttBridge(deps: MqttBridgeDeps) {
@@ -48,7 +52,11 @@ export function createMqttBridge(deps: MqttBridgeDeps) {
     for (const p of changed ?? []) if (p in entity) publish(`${MQTT_VERSION}/${set}(${id})/${p}`, { [p]: entity[p] });
   }
 
-  const onMessage = (topic: string, payload: Buffer) => {
+  /**
+   * An Observation published to a create topic. Resolves once it is committed, or when the message
+   * is invalid (logged: MQTT has no reply channel); rejects only when it could not be processed now.
+   */
+  async function receive(actor: Actor, topic: string, payload: Buffer): Promise<void> {
     const m = CREATE_TOPIC.exec(topic);
     if (!m) return;
     const text = payload.toString('utf8');
@@ -61,25 +69,36 @@ export function createMqttBridge(deps: MqttBridgeDeps) {
       return;
     }
     const parent = m[1] && isSetName(m[1]) ? { set: m[1], id: Number(m[2]) } : undefined;
-    deps.create(parent, body).catch((err: unknown) => log.info({ topic, err: (err as Error).message }, 'MQTT Observation rejected'));
+    try {
+      await deps.create(actor, parent, body);
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      log.info({ topic, err: err.message }, 'MQTT Observation rejected');
+    }
+  }
+
+  const onMessage = (topic: string, payload: Buffer) => {
+    receive(deps.actor, topic, payload).catch((err: unknown) => log.warn({ topic, err: (err as Error).message }, 'MQTT Observation not stored'));
   };
 
   return {
+    receive,
+    /**
+     * With an external broker: subscribe to the create topics. The embedded broker hands messages
+     * to `receive` itself before it acknowledges them (platform/mqtt/access.ts), so there the
+     * platform's client does not subscribe — and does not get its own notifications back.
+     */
     async start() {
-      if (started) return;
+      if (started || mqtt.embedded) return;
       started = true;
       mqtt.client.on('message', onMessage);
-      // With an external broker several app instances subscribe: a shared subscription hands each
-      // message to one of them only. The embedded broker serves one instance.
-      const prefix = mqtt.embedded ? '' : '$share/confluentes-sensors/';
-      await mqtt.client.subscribeAsync([`${prefix}v1.1/Observations`, `${prefix}v1.1/+/Observations`], { qos: 1 });
+      await mqtt.client.subscribeAsync([`${SHARED}v1.1/Observations`, `${SHARED}v1.1/+/Observations`], { qos: 1 });
     },
     async stop() {
       if (!started) return;
       started = false;
       mqtt.client.off('message', onMessage);
-      const prefix = mqtt.embedded ? '' : '$share/confluentes-sensors/';
-      if (mqtt.client.connected) await mqtt.client.unsubscribeAsync([`${prefix}v1.1/Observations`, `${prefix}v1.1/+/Observations`]).catch(() => undefined);
+      if (mqtt.client.connected) await mqtt.client.unsubscribeAsync([`${SHARED}v1.1/Observations`, `${SHARED}v1.1/+/Observations`]).catch(() => undefined);
     },
 
     /** Changes from a committed transaction: re-read each entity so subscribers see what is stored. */
@@ -101,19 +120,11 @@ export function createMqttBridge(deps: MqttBridgeDeps) {
     /** Observations from group commit: presented from the inserted rows, no re-read. */
     observations(rows: (ObservationRow & { id: number })[]) {
       for (const r of rows) {
-        const row: Row = {
-          id: r.id,
-          phenomenon_time_start: r.phenomenonTimeStart,
-          phenomenon_time_end: r.phenomenonTimeEnd,
-          result_time: r.resultTime,
-          result: r.result,
-          result_quality: r.resultQuality,
-          valid_time_start: r.validTimeStart,
-          valid_time_end: r.validTimeEnd,
-          parameters: r.parameters,
-        };
-        const entity = presentEntity(MODEL.Observations, row, deps.base, undefined, {});
-        publishEntity('Observations', entity, { datastream_id: r.datastreamId, multi_datastream_id: r.multiDatastreamId, feature_of_interest_id: r.featureOfInterestId });
+        publishEntity('Observations', presentObservation(r.id, r, deps.base), {
+          datastream_id: r.datastreamId,
+          multi_datastream_id: r.multiDatastreamId,
+          feature_of_interest_id: r.featureOfInterestId,
+        });
       }
     },
   };

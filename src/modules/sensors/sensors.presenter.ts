@@ -3,8 +3,8 @@
  * control information and navigation links leave the server (SensorThings' $select/$expand make a
  * fixed response schema impractical).
  */
-import type { EntityDef, PropDef } from './sensors.model.js';
-import type { Row } from './sensors.repository.js';
+import { MODEL, type EntityDef, type PropDef } from './sensors.model.js';
+import type { ObservationRow, Row } from './sensors.repository.js';
 
 export type Json = Record<string, unknown>;
 
@@ -56,4 +56,23 @@ export function presentEntity(def: EntityDef, row: Row, base: string, select: st
 export function rawValue(v: unknown): string {
   if (typeof v === 'string') return v;
   return JSON.stringify(v);
+}
+
+/**
+ * An Observation presented from the values group commit inserted (no re-read): the answer to a
+ * POST and the MQTT notification. Times are normalised by the presenter as on a read.
+ */
+export function presentObservation(id: number, r: Omit<ObservationRow, 'featureOfInterestId'>, base: string): Json {
+  const row: Row = {
+    id,
+    phenomenon_time_start: r.phenomenonTimeStart,
+    phenomenon_time_end: r.phenomenonTimeEnd,
+    result_time: r.resultTime,
+    result: r.result,
+    result_quality: r.resultQuality,
+    valid_time_start: r.validTimeStart,
+    valid_time_end: r.validTimeEnd,
+    parameters: r.parameters,
+  };
+  return presentEntity(MODEL.Observations, row, base, undefined, {});
 }

@@ -59,8 +59,9 @@ function selectList(def: EntityDef, alias = 'e0'): R {
 
 function orderFor(def: EntityDef, options: QueryOptions, ctx: CompileContext): R[] {
   const order = options.orderby ? compileOrderBy(options.orderby, ctx) : [];
-  // A stable order is required for $top/$skip paging; id is the tie-breaker.
-  order.push(sql`${ref(ctx.alias, 'id')} asc`);
+  // A stable order is required for $top/$skip paging; id is the tie-breaker, in the direction of the
+  // last key so that (datastream_id, phenomenon_time_start desc, id desc) serves "latest first".
+  order.push(options.orderby?.at(-1)?.desc ? sql`${ref(ctx.alias, 'id')} desc` : sql`${ref(ctx.alias, 'id')} asc`);
   return order;
 }
 

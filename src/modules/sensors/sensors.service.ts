@@ -12,6 +12,7 @@ import { PERIODS, type Aggregator, type Period } from './sensors.aggregates.js';
 import type { Ingestor, PendingObservation } from './sensors.ingest.js';
 import { findRel, MODEL, type EntityDef, type SetName } from './sensors.model.js';
 import { parseResourcePath } from './sensors.paths.js';
+import { presentObservation } from './sensors.presenter.js';
 import { parseQueryOptions, type QueryOptions, type QuerySettings } from './sensors.query.js';
 import type { createReader } from './sensors.reader.js';
 import type { Row, SensorsRepository } from './sensors.repository.js';
@@ -52,6 +53,7 @@ export function createSensorsService(deps: {
       await refreshStreamTimes(ctx);
       return r;
     });
+    if (changes.some((c) => c.set !== 'Observations')) ingestor.forget();
     notifier.changes(changes);
     return result;
   }
@@ -112,20 +114,24 @@ export function createSensorsService(deps: {
     };
   }
 
-  async function createIn(actor: Actor, def: EntityDef, body: unknown, injected: Injected | undefined): Promise<number> {
-    if (def.set === 'Observations' && isObject(body)) {
-      const p = pending(body, injected);
-      if (p) {
-        await access.requireObservationWrite(
-          actor,
-          p.datastreamId !== null ? { set: 'Datastreams', id: p.datastreamId } : { set: 'MultiDatastreams', id: p.multiDatastreamId! },
-        );
-        if (p.featureOfInterestId !== null && !(await repo.exists(db, 'FeaturesOfInterest', p.featureOfInterestId))) {
-          throw invalid(`there is no FeatureOfInterest with id ${p.featureOfInterestId}`, 'body.FeatureOfInterest');
-        }
-        return ingestor.submit(p);
-      }
+  /** A plain Observation into group commit; resolves with its id after the commit. */
+  async function submit(actor: Actor, p: PendingObservation): Promise<number> {
+    await access.requireObservationWrite(
+      actor,
+      p.datastreamId !== null ? { set: 'Datastreams', id: p.datastreamId } : { set: 'MultiDatastreams', id: p.multiDatastreamId! },
+    );
+    if (p.featureOfInterestId !== null && !(await repo.exists(db, 'FeaturesOfInterest', p.featureOfInterestId))) {
+      throw invalid(`there is no FeatureOfInterest with id ${p.featureOfInterestId}`, 'body.FeatureOfInterest');
     }
+    return ingestor.submit(p);
+  }
+
+  const plainObservation = (def: EntityDef, body: unknown, injected: Injected | undefined) =>
+    def.set === 'Observations' && isObject(body) ? pending(body, injected) : null;
+
+  async function createIn(actor: Actor, def: EntityDef, body: unknown, injected: Injected | undefined): Promise<number> {
+    const p = plainObservation(def, body, injected);
+    if (p) return submit(actor, p);
     return write(actor, (ctx) => writer.create(ctx, def, body, injected));
   }
 
@@ -179,8 +185,15 @@ export function createSensorsService(deps: {
       const target = await reader.resolve(path);
       if (target.kind !== 'collection') throw methodNotAllowed('POST is only possible on a collection; use PATCH or PUT to change an entity.');
       const injected = target.parent ? { rel: findRel(target.def, target.parent.rel.inverse)!, id: target.parent.id } : undefined;
+      const location = (id: number) => `${base}/${target.def.set}(${id})`;
+      const p = plainObservation(target.def, body, injected);
+      if (p) {
+        // The hot path of sensor ingestion: answered from the committed values, without a re-read.
+        const id = await submit(actor, p);
+        return { id, location: location(id), body: presentObservation(id, p, base) };
+      }
       const id = await createIn(actor, target.def, body, injected);
-      return { id, location: `${base}/${target.def.set}(${id})`, body: await reader.entity(target.def, id, options(target.def, []), base) };
+      return { id, location: location(id), body: await reader.entity(target.def, id, options(target.def, []), base) };
     },
 
     async update(actor: Actor, pathText: string, body: unknown, mode: 'patch' | 'put' | 'json-patch', base: string) {

@@ -4,7 +4,9 @@
  * the password (any user name, e.g. the device's), or it is refused with "bad user name or
  * password". Publishing is decided per topic by the policy the app installs once its modules exist
  * (`setPolicy`); until then, and for topics no module claims, only the platform's own client may
- * publish — so nobody can forge the platform's notifications.
+ * publish — so nobody can forge the platform's notifications. An allowed message is handed to the
+ * policy (`received`) before it is acknowledged, so what it stores is durable when the device hears
+ * PUBACK.
  *
  * An external broker (MQTT_URL) enforces its own ACLs; see docs/standards/sensorthings.md.
  */
@@ -17,6 +19,13 @@ export interface MqttAccessPolicy {
   resolveToken(token: string): Promise<Actor | undefined>;
   /** Whether this publisher (null: connected without credentials) may publish to the topic. */
   mayPublish(actor: Actor | null, topic: string): Promise<boolean>;
+  /**
+   * Handles an allowed message before the broker acknowledges it (PUBACK for QoS 1) and passes it
+   * on: what a module stores here is committed before the publisher hears "received". A rejection
+   * means "could not process now" (the database is down …): the broker then closes the connection
+   * without an acknowledgement, so the device sends the message again.
+   */
+  received(actor: Actor | null, topic: string, payload: Buffer): Promise<void>;
 }
 
 export const INTERNAL_USERNAME = 'confluentes-platform';
@@ -67,10 +76,18 @@ export function createMqttAccess() {
       if (who === 'internal') return done(null);
       if (packet.topic.startsWith('$SYS')) return done(new Error('$SYS topics are the broker’s'));
       if (!policy) return done(new Error('publishing is not open yet'));
-      policy.mayPublish(who ?? null, packet.topic).then(
-        (ok) => done(ok ? null : new Error(`not allowed to publish to ${packet.topic}`)),
-        (err: unknown) => done(err as Error),
-      );
+      const current = policy;
+      const actor = who ?? null;
+      current
+        .mayPublish(actor, packet.topic)
+        .then(async (ok) => {
+          if (!ok) throw new Error(`not allowed to publish to ${packet.topic}`);
+          await current.received(actor, packet.topic, packet.payload as Buffer);
+        })
+        .then(
+          () => done(null),
+          (err: unknown) => done(err as Error),
+        );
     },
   };
 

@@ -49,6 +49,9 @@ export function compileOrderBy(items: OrderItem[], ctx: CompileContext): R[] {
     const e = value(expr, ctx, scope);
     if (e.type === 'geometry') fail('cannot order by a geometry', expr.pos);
     const wrapped = wrapScalar(scope, e.sql);
+    const prop = expr.k === 'path' && expr.segs.length === 1 ? ctx.def.props.find((p) => p.name === expr.segs[0]) : undefined;
+    if (prop?.notNull) return desc ? sql`${wrapped} desc` : sql`${wrapped} asc`;
+    // OData: null sorts as the smallest value.
     return desc ? sql`${wrapped} desc nulls last` : sql`${wrapped} asc nulls first`;
   });
 }
