@@ -107,6 +107,12 @@ describe('SensorThings write access: per-Thing token scopes and the embedded bro
       forger.publish('v1.1/Things', JSON.stringify({ '@iot.id': 1, name: 'gefälscht' }));
       await forgerClosed;
 
+      // $select topics: a subscriber gets only the properties it asked for.
+      const selected: { topic: string; body: unknown }[] = [];
+      reader.on('message', (topic, payload) => selected.push({ topic, body: JSON.parse(payload.toString()) as unknown }));
+      const selectTopic = `v1.1/Datastreams(${own.ds})/Observations?$select=result,phenomenonTime`;
+      await reader.subscribeAsync(selectTopic);
+
       // A per-Thing token: its own Datastream only.
       const device = await connect({ username: 'station', password: await token([`sensors:write:thing-${own.thing}`]) });
       // The embedded broker acknowledges (PUBACK) only after the commit: stored once publishAsync resolves.
@@ -124,7 +130,9 @@ describe('SensorThings write access: per-Thing token scopes and the embedded bro
       await gateway.publishAsync(`v1.1/Datastreams(${other.ds})/Observations`, JSON.stringify({ result: 74 }), { qos: 1 });
       assert.equal(await count(other.ds, 74), 1);
       assert.deepEqual([await count(own.ds, 71), await count(other.ds, 73)], [0, 0], 'refused publishes created nothing');
-      assert.deepEqual(forged, [], 'no forged notification reached a subscriber');
+      assert.deepEqual(forged.filter((topic) => topic === 'v1.1/Things'), [], 'no forged notification reached a subscriber');
+      const viaSelect = selected.filter((m) => m.topic === selectTopic).map((m) => m.body as Record<string, unknown>);
+      assert.deepEqual(viaSelect.map((b) => [Object.keys(b).sort(), b['result']]), [[['phenomenonTime', 'result'], 72]]);
     } finally {
       await Promise.all(clients.map((c) => c.endAsync(true)));
     }

@@ -40,14 +40,23 @@ export function createMqttBridge(deps: MqttBridgeDeps) {
     void mqtt.publish(topic, JSON.stringify(payload)).catch((err: unknown) => log.warn({ err: (err as Error).message, topic }, 'MQTT publish failed'));
   }
 
+  /** The entity on its topic, and on each `<topic>?$select=…` variant a client subscribed to. */
+  function publishTo(topic: string, entity: Json) {
+    publish(topic, entity);
+    for (const variant of mqtt.queryTopics(topic)) {
+      const picked = selectFrom(variant, entity);
+      if (picked) publish(variant, picked);
+    }
+  }
+
   function publishEntity(set: SetName, entity: Json, fks: Record<string, unknown>, changed?: string[]) {
     const id = entity['@iot.id'] as number;
-    publish(`${MQTT_VERSION}/${set}`, entity);
-    publish(`${MQTT_VERSION}/${set}(${id})`, entity);
+    publishTo(`${MQTT_VERSION}/${set}`, entity);
+    publishTo(`${MQTT_VERSION}/${set}(${id})`, entity);
     for (const rel of MODEL[set].rels) {
       if (rel.kind !== 'fk') continue;
       const parent = fks[rel.column];
-      if (parent !== null && parent !== undefined) publish(`${MQTT_VERSION}/${MODEL[rel.target].set}(${Number(parent)})/${rel.inverse}`, entity);
+      if (parent !== null && parent !== undefined) publishTo(`${MQTT_VERSION}/${MODEL[rel.target].set}(${Number(parent)})/${rel.inverse}`, entity);
     }
     for (const p of changed ?? []) if (p in entity) publish(`${MQTT_VERSION}/${set}(${id})/${p}`, { [p]: entity[p] });
   }
@@ -131,3 +140,17 @@ export function createMqttBridge(deps: MqttBridgeDeps) {
 }
 
 export type MqttBridge = ReturnType<typeof createMqttBridge>;
+
+/**
+ * The properties a `…?$select=a,b` topic asks for, or undefined when the topic carries another query
+ * option (not served: only $select is defined for MQTT) or names nothing the entity has.
+ */
+export function selectFrom(topic: string, entity: Json): Json | undefined {
+  const params = new URLSearchParams(topic.slice(topic.indexOf('?') + 1));
+  const keys = [...params.keys()];
+  if (keys.length !== 1 || keys[0] !== '$select') return undefined;
+  const names = params.get('$select')!.split(',').map((n) => n.trim());
+  const picked: Json = {};
+  for (const n of names) if (n in entity) picked[n] = entity[n];
+  return Object.keys(picked).length ? picked : undefined;
+}

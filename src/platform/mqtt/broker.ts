@@ -22,6 +22,12 @@ export interface MqttHandle {
    * ACLs and ignores this.
    */
   setAccessPolicy(policy: MqttAccessPolicy): void;
+  /**
+   * Topic filters with a query (`v1.1/Things?$select=name`) that clients subscribed to on the embedded
+   * broker, by the part before `?`: publishers can then serve those variants. Empty for an external
+   * broker, which does not tell who subscribed to what.
+   */
+  queryTopics(base: string): readonly string[];
   publish(topic: string, payload: string | Buffer, options?: { qos?: 0 | 1; retain?: boolean }): Promise<void>;
   close(): Promise<void>;
 }
@@ -42,16 +48,17 @@ const PORT_SEARCH_RANGE = 20;
 export async function startMqtt(options: StartMqttOptions): Promise<MqttHandle> {
   if (options.url) {
     const client = await connectClient(options.url, options.log);
-    return handle(options.url, false, undefined, client, () => undefined, async () => undefined);
+    return handle(options.url, false, undefined, client, { setPolicy: () => undefined, queryTopics: () => [] }, async () => undefined);
   }
   const access = createMqttAccess();
   const broker = await Aedes.createBroker(access.brokerOptions);
+  const queries = trackQueryTopics(broker);
   const server = net.createServer(broker.handle);
   const port = await listenOnFreePort(server, options.port, options.host, options.log);
   const clientHost = options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host;
   const url = `mqtt://${clientHost}:${port}`;
   const client = await connectClient(url, options.log, access.internalCredentials);
-  return handle(url, true, port, client, access.setPolicy, async () => {
+  return handle(url, true, port, client, { setPolicy: access.setPolicy, queryTopics: queries }, async () => {
     await new Promise<void>((resolve) => broker.close(() => resolve()));
     await new Promise<void>((resolve) => server.close(() => resolve()));
   });
@@ -69,7 +76,7 @@ function handle(
   embedded: boolean,
   port: number | undefined,
   client: MqttClient,
-  setAccessPolicy: (policy: MqttAccessPolicy) => void,
+  embeddedHooks: { setPolicy: (policy: MqttAccessPolicy) => void; queryTopics: (base: string) => readonly string[] },
   closeBroker: () => Promise<void>,
 ): MqttHandle {
   let inFlight = 0;
@@ -89,7 +96,8 @@ function handle(
     port,
     client,
     isConnected: () => client.connected,
-    setAccessPolicy,
+    setAccessPolicy: embeddedHooks.setPolicy,
+    queryTopics: embeddedHooks.queryTopics,
     async publish(topic, payload, opts = {}) {
       await slot();
       try {
@@ -103,6 +111,38 @@ function handle(
       await closeBroker();
     },
   };
+}
+
+/** At most this many distinct query topics are remembered (the oldest are forgotten first). */
+const MAX_QUERY_TOPICS = 1000;
+
+/**
+ * Remembers subscribed topic filters that carry a query. Aedes reports no unsubscription on
+ * disconnect, so the list is bounded instead of exact: a forgotten or stale entry only means a
+ * variant is published that nobody receives, or a very rare variant is not served.
+ */
+function trackQueryTopics(broker: Aedes): (base: string) => readonly string[] {
+  const byBase = new Map<string, string[]>();
+  const order: string[] = [];
+  broker.on('subscribe', (subscriptions) => {
+    for (const { topic } of subscriptions) {
+      const q = topic.indexOf('?');
+      if (q <= 0 || topic.includes('+') || topic.includes('#')) continue;
+      const base = topic.slice(0, q);
+      const list = byBase.get(base) ?? [];
+      if (list.includes(topic)) continue;
+      byBase.set(base, [...list, topic]);
+      order.push(topic);
+      if (order.length > MAX_QUERY_TOPICS) {
+        const old = order.shift()!;
+        const oldBase = old.slice(0, old.indexOf('?'));
+        const rest = (byBase.get(oldBase) ?? []).filter((t) => t !== old);
+        if (rest.length) byBase.set(oldBase, rest);
+        else byBase.delete(oldBase);
+      }
+    }
+  });
+  return (base) => byBase.get(base) ?? [];
 }
 
 async function connectClient(
