@@ -9,6 +9,7 @@ import type { AuditRecorder, Clock } from '../../platform/contracts.js';
 import type { Db } from '../../platform/db/database.js';
 import type { MqttHandle } from '../../platform/mqtt/broker.js';
 import { createSensorsAccess } from './sensors.access.js';
+import { createVersionedCache } from '../../platform/http/versioned-cache.js';
 import { createAggregator } from './sensors.aggregates.js';
 import { createIngestor } from './sensors.ingest.js';
 import { MODEL } from './sensors.model.js';
@@ -42,6 +43,8 @@ export function createSensorsModule(deps: { db: Db; audit: AuditRecorder; clock:
   const reader = createReader({ db, repo, clock });
   const writer = createWriter({ repo, audit: deps.audit });
   const aggregator = createAggregator();
+  // Reads answered from memory while nothing changed: "latest 100 Observations" is the hot read.
+  const readCache = createVersionedCache(async () => ({ version: await repo.dataVersion(db), updatedAt: clock.now() }));
   // The bridge needs the service and the service the notifier: a holder breaks the cycle.
   const holder: { bridge?: MqttBridge } = {};
   const notifier: Notifier = { changes: (c) => holder.bridge?.changes(c) };
@@ -52,6 +55,7 @@ export function createSensorsModule(deps: { db: Db; audit: AuditRecorder; clock:
     aggregator,
     now: () => clock.now(),
     committed: (rows, changes) => {
+      readCache.invalidate();
       holder.bridge?.observations(rows);
       notifier.changes(changes);
     },
@@ -66,6 +70,7 @@ export function createSensorsModule(deps: { db: Db; audit: AuditRecorder; clock:
     notifier,
     access: createSensorsAccess({ db, repo }),
     aggregator,
+    afterCommit: () => readCache.invalidate(),
     query: { defaultTop: settings.query?.defaultTop ?? 100, maxTop: settings.query?.maxTop ?? 10_000 },
   });
   const mqttBridge = createMqttBridge({
@@ -85,7 +90,7 @@ export function createSensorsModule(deps: { db: Db; audit: AuditRecorder; clock:
   return {
     service,
     routes: sensorsRoutes,
-    routeOptions: { service, publicUrl: settings.publicUrl, trustProxy: settings.trustProxy, mqttEndpoints: [mqtt.url] },
+    routeOptions: { service, readCache, publicUrl: settings.publicUrl, trustProxy: settings.trustProxy, mqttEndpoints: [mqtt.url] },
     storageRoutes: sensorsStorageRoutes,
     /** The embedded broker's rules for SensorThings topics (see platform/mqtt/access.ts). */
     mqttPolicy: {

@@ -283,6 +283,18 @@ export function createSensorsRepository() {
       return { deleted: res.rows.length, datastreamIds: [...new Set(res.rows.map((r) => Number(r.datastream_id)))] };
     },
 
+    /** Moved in every write transaction except group commit (see migration 0003). */
+    async bumpState(trx: Db): Promise<void> {
+      await sql`update sensors_state set version = version + 1 where id = 1`.execute(trx);
+    },
+
+    /** Changes with every committed write: the state counter and the newest Observation id. */
+    async dataVersion(db: Db): Promise<string> {
+      const r = await sql<{ v: number; m: number }>`select (select version from sensors_state where id = 1) as v,
+        (select coalesce(max(id), 0) from sensors_observations) as m`.execute(db);
+      return `${r.rows[0]!.v}.${r.rows[0]!.m}`;
+    },
+
     async retentionDays(db: Db, datastreamId: number): Promise<number | null | undefined> {
       const res = await sql<{ retention_days: number | null }>`select retention_days from sensors_datastreams where id = ${datastreamId}`.execute(db);
       return res.rows[0] ? res.rows[0].retention_days : undefined;

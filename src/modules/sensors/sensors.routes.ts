@@ -5,6 +5,8 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/http/errors.js';
+import { prepareRepresentation, sendRepresentation } from '../../platform/http/representation.js';
+import type { VersionedCache } from '../../platform/http/versioned-cache.js';
 import { QueryError } from './filter/ast.js';
 import { runBatch } from './sensors.batch.js';
 import { SET_NAMES } from './sensors.model.js';
@@ -13,6 +15,7 @@ import type { SensorsService } from './sensors.service.js';
 
 export interface SensorsRouteOptions {
   service: SensorsService;
+  readCache: VersionedCache;
   publicUrl: string;
   trustProxy: boolean;
   mqttEndpoints: string[];
@@ -94,10 +97,18 @@ export async function sensorsRoutes(app: FastifyInstance, opts: SensorsRouteOpti
     app.get(`/sta/${version}/*`, { schema: { hide: true } }, async (request, reply) => {
       const { path, params } = split(request, version);
       if (path === '') return root(request, reply);
-      const result = await service.read(path, params, base(request, version));
-      if (result.kind === 'empty') return reply.status(204).send();
-      if (result.kind === 'text') return reply.status(200).type('text/plain; charset=utf-8').send(result.body);
-      return send(reply, 200, result.body);
+      const b = base(request, version);
+      const read = async () => {
+        const result = await service.read(path, params, b);
+        if (result.kind === 'empty') return null;
+        return result.kind === 'text'
+          ? prepareRepresentation(result.body, 'text/plain; charset=utf-8')
+          : prepareRepresentation(JSON.stringify(result.body), 'application/json; charset=utf-8');
+      };
+      // now() makes an answer depend on the moment, not only on the data: never cached.
+      const rep = /now\(/i.test(request.url) ? await read() : (await opts.readCache.remember(`${b} ${request.url}`, read)).value;
+      if (!rep) return reply.status(204).send();
+      return sendRepresentation(request, reply, rep);
     });
 
     app.post(`/sta/${version}/*`, { schema: { hide: true } }, async (request, reply) => {

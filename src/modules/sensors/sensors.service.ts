@@ -39,6 +39,8 @@ export function createSensorsService(deps: {
   notifier: Notifier;
   access: SensorsAccess;
   aggregator: Aggregator;
+  /** After every committed write of this service (the read cache learns of it at once). */
+  afterCommit: () => void;
 }) {
   const { db, repo, reader, writer, ingestor, clock, notifier, access, aggregator } = deps;
 
@@ -51,8 +53,10 @@ export function createSensorsService(deps: {
       const r = await fn(ctx);
       await writer.finish(ctx);
       await refreshStreamTimes(ctx);
+      await repo.bumpState(trx);
       return r;
     });
+    deps.afterCommit();
     if (changes.some((c) => c.set !== 'Observations')) ingestor.forget();
     notifier.changes(changes);
     return result;
@@ -304,8 +308,10 @@ export function createSensorsService(deps: {
         const { deleted, datastreamIds } = await withTransaction(db, async (trx) => {
           const r = await repo.applyRetention(trx, clock.now(), batch);
           for (const id of r.datastreamIds) await repo.recomputeStreamTimes(trx, 'datastream_id', MODEL.Datastreams.table, id);
+          if (r.deleted) await repo.bumpState(trx);
           return r;
         });
+        if (deleted) deps.afterCommit();
         total += deleted;
         if (deleted < batch || datastreamIds.length === 0) return total;
       }

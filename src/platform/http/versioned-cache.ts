@@ -4,7 +4,8 @@
  * at once after its own writes (`invalidate`), other instances' writes within `ttlMs`.
  */
 export interface DataVersion {
-  version: number;
+  /** Any value that changes with every write (a counter, or a composite such as "3.1207"). */
+  version: number | string;
   updatedAt: Date;
 }
 
@@ -13,7 +14,7 @@ export function createVersionedCache(readVersion: () => Promise<DataVersion>, op
   const maxEntries = options.maxEntries ?? 500;
   let known: { value: DataVersion; checkedAt: number } | undefined;
   let pending: Promise<DataVersion> | undefined;
-  const entries = new Map<string, { version: number; value: unknown }>();
+  const entries = new Map<string, { version: number | string; value: unknown }>();
   const inFlight = new Map<string, Promise<unknown>>();
 
   async function current(): Promise<DataVersion> {
