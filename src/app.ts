@@ -38,6 +38,8 @@ import { platformDatasetProviders } from './opendata-providers.js';
 import { createParkingModule, parkingDemoSeed, parkingMigrations } from './modules/parking/index.js';
 import { createWasteModule, wasteDemoSeed, wasteMigrations } from './modules/waste/index.js';
 import { createDashboardModule } from './modules/dashboard/index.js';
+import { createGeoportalModule } from './modules/geoportal/index.js';
+import { communityDemoSeed, communityMigrations, createCommunityModule } from './modules/community/index.js';
 
 export const VERSION = '0.1.0';
 
@@ -54,13 +56,14 @@ export const MIGRATIONS: MigrationSource[] = [
   parkingMigrations,
   wasteMigrations,
   opendataMigrations,
+  communityMigrations,
 ];
 
 /** Demo data loaders, run once on first start when DEMO_DATA is on. */
-export const DEMO_SEEDS: DemoSeed[] = [catalogDemoSeed(systemClock), projectsDemoSeed(systemClock), sensorsDemoSeed, reportsDemoSeed, parkingDemoSeed, wasteDemoSeed];
+export const DEMO_SEEDS: DemoSeed[] = [catalogDemoSeed(systemClock), projectsDemoSeed(systemClock), sensorsDemoSeed, reportsDemoSeed, parkingDemoSeed, wasteDemoSeed, communityDemoSeed(systemClock)];
 
 /** Modules an editor can be scoped to. */
-export const EDITABLE_MODULES = ['catalog', 'projects', 'sensors', 'parking', 'waste', 'reports', 'opendata', 'dashboard', 'content'];
+export const EDITABLE_MODULES = ['catalog', 'projects', 'sensors', 'parking', 'waste', 'reports', 'opendata', 'dashboard', 'content', 'community'];
 
 export interface AppDeps {
   config: Config;
@@ -112,7 +115,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         fontSrc: ["'self'"],
         connectSrc: ["'self'"],
         workerSrc: ["'self'", 'blob:'],
-        frameAncestors: ['*'], // widgets are embeddable; staff pages refuse framing below
+        // Only this site may frame its pages; the embeddable widgets under /einbetten/ open up below.
+        frameAncestors: ["'self'"],
         formAction: ["'self'"],
         baseUri: ["'none'"],
         objectSrc: ["'none'"],
@@ -125,6 +129,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onSend', async (request, reply) => {
     if (request.url.startsWith('/staff') || request.url.startsWith('/api/auth') || request.url.startsWith('/api/identity')) {
       reply.header('x-frame-options', 'DENY');
+    } else if (request.url.startsWith('/einbetten/')) {
+      // Embeddable widgets (map, tiles): any site may show them in an iframe. They are read-only and
+      // need no login, so a framing site has nothing to trick a visitor into doing (clickjacking).
+      const csp = reply.getHeader('content-security-policy');
+      if (typeof csp === 'string') reply.header('content-security-policy', csp.replace("frame-ancestors 'self'", 'frame-ancestors *'));
     }
   });
   await app.register(fastifyCookie);
@@ -253,6 +262,22 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(waste.routes, { service: waste.service });
   app.addHook('onReady', waste.start);
   app.addHook('onClose', waste.stop);
+  const community = createCommunityModule({
+    db: database.db,
+    audit: audit.recorder,
+    clock,
+    mailer,
+    accounts: identity.service,
+    settings: {
+      publicUrl: config.publicUrl,
+      cityName: city.name,
+      districts: city.districts,
+      bbox: [city.bbox[0]!, city.bbox[1]!, city.bbox[2]!, city.bbox[3]!],
+      moderation: config.communityModeration,
+      registrationsPerHour: config.communityRegisterPerHour,
+    },
+  });
+  await app.register(community.routes, community.routeOptions);
   const opendata = createOpendataModule({
     db: database.db,
     audit: audit.recorder,
@@ -269,6 +294,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       parking: parking.service,
       waste: waste.service,
       sensors: sensors.service,
+      community: community.service,
     }),
     settings: {
       publicUrl: config.publicUrl,
@@ -287,11 +313,29 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     clock,
     log: app.log,
     // Each module's public reads; see DashboardSources in platform/contracts.ts.
-    sources: { catalog: catalog.api, projects: projects.service, parking: parking.service, waste: waste.service, reports: { stats: reports.stats } },
+    sources: {
+      catalog: catalog.api,
+      projects: projects.service,
+      parking: parking.service,
+      waste: waste.service,
+      reports: { stats: reports.stats },
+    },
     settings: { districts: city.districts, maxAgeMs: 5_000 },
   });
   await app.register(dashboard.routes, { service: dashboard.service });
   app.addHook('onClose', dashboard.stop);
+  const geoportal = createGeoportalModule({
+    clock,
+    // Each module's public reads; see GeoportalSources in platform/contracts.ts.
+    sources: { parking: parking.service, waste: waste.service, projects: projects.service, reports: reports.service },
+    settings: {
+      publicUrl: config.publicUrl,
+      cityName: city.name,
+      bbox: [city.bbox[0]!, city.bbox[1]!, city.bbox[2]!, city.bbox[3]!],
+      districts: city.districts,
+    },
+  });
+  await app.register(geoportal.routes, geoportal.routeOptions);
 
   registerOperationalRoutes(app, deps);
   await registerWeb(app, webDir);

@@ -94,10 +94,55 @@ export interface OpendataSources {
     }): AsyncIterable<{ thingId: number; time: Date; result: unknown }[]>;
     observationsVersion(): Promise<string>;
   };
+  community: {
+    openOrganisations(): Promise<
+      {
+        id: number;
+        slug: string;
+        name: string;
+        category: string;
+        description: string;
+        district: string | null;
+        address: string;
+        location: { lat: number; lon: number } | null;
+        publicContact: { email?: string; phone?: string; website?: string };
+        openingTimes: string;
+        accessibility: string;
+        membershipFees: string;
+        languages: string[];
+        demo: boolean;
+        updatedAt: string;
+      }[]
+    >;
+    openEvents(): Promise<
+      {
+        id: number;
+        organisation: { id: number; name: string };
+        title: string;
+        description: string;
+        startsAt: string;
+        endsAt: string;
+        rrule: string | null;
+        exdates: string[];
+        venue: { name: string; address: string; district: string | null; location: { lat: number; lon: number } | null };
+        categories: string[];
+        audience: string;
+        price: string;
+        free: boolean;
+        accessibleVenue: boolean;
+        registrationUrl: string | null;
+        status: string;
+        demo: boolean;
+        updatedAt: string;
+      }[]
+    >;
+  };
 }
 
 const MEDIA: Record<string, string> = {
   CSV: 'text/csv',
+  GEOJSON: 'application/geo+json',
+  ICS: 'text/calendar',
   JSON: 'application/json',
   XML: 'application/xml',
   XLSX: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -561,7 +606,110 @@ export function platformDatasetProviders(src: OpendataSources): DatasetProvider[
     ],
   };
 
-  return [catalogProvider, projectsProvider, parkingProvider, wasteProvider, sensorsProvider, reportsProvider, cityProvider];
+  const communityProvider: DatasetProvider = {
+    id: 'community',
+    async describe(): Promise<DatasetDescription[]> {
+      const organisations = () => src.community.openOrganisations();
+      const events = () => src.community.openEvents();
+      return [
+        {
+          ...meta(
+            'vereine-und-kultureinrichtungen',
+            'IRREG',
+            ['SOCI', 'EDUC'],
+            ['Vereine', 'Kultur', 'Ehrenamt', 'Kulturhaus Koblenz'],
+            { de: `Vereine und Kultureinrichtungen in ${cityName}`, en: `Clubs and cultural institutions in ${cityName}` },
+            {
+              de: 'Von der Stadt geprüfte Vereine und Kultureinrichtungen mit Kategorie, Stadtteil, Adresse, Lage, öffentlichem Kontakt, Zeiten, Barrierefreiheit, Beiträgen und Sprachen.',
+              en: 'Clubs and cultural institutions verified by the city, with category, district, address, location, public contact, times, accessibility, fees and languages.',
+            },
+          ),
+          ...optional('modified', latest((await organisations()).map((o) => o.updatedAt))),
+          landingPage: `${u}/vereine`,
+          distributions: [
+            file('geojson', { de: 'Karte (GeoJSON)', en: 'Map (GeoJSON)' }, `${u}/api/community/organisations.geojson`, 'GEOJSON'),
+            service('api', { de: 'Vereine-API', en: 'Clubs API' }, `${u}/api/community/organisations`, openapi),
+          ],
+          table: listTable(
+            ['id', 'slug', 'name', 'category', 'description', 'district', 'address', 'email', 'phone', 'website', 'opening_times', 'accessibility', 'membership_fees', 'languages', 'demo', 'updated_at', 'lon', 'lat'],
+            async () =>
+              (await organisations()).map((o) => [
+                o.id,
+                o.slug,
+                o.name,
+                o.category,
+                o.description,
+                o.district,
+                o.address,
+                o.publicContact.email ?? null,
+                o.publicContact.phone ?? null,
+                o.publicContact.website ?? null,
+                o.openingTimes,
+                o.accessibility,
+                o.membershipFees,
+                o.languages.join(';'),
+                o.demo,
+                o.updatedAt,
+                o.location?.lon ?? null,
+                o.location?.lat ?? null,
+              ]),
+            { lon: 'lon', lat: 'lat' },
+          ),
+        },
+        {
+          ...meta(
+            'veranstaltungen-vereine-kultur',
+            'DAILY',
+            ['SOCI', 'EDUC'],
+            ['Veranstaltungen', 'Kalender', 'iCalendar', 'Vereine', 'Kultur'],
+            { de: `Veranstaltungen der Vereine und Kultureinrichtungen in ${cityName}`, en: `Events of clubs and cultural institutions in ${cityName}` },
+            {
+              de: 'Öffentliche Veranstaltungen geprüfter Organisationen mit Zeit (Europe/Berlin, Wiederholungen als RRULE), Ort, Kategorien, Preis und Barrierefreiheit; abgesagte Termine bleiben als abgesagt enthalten.',
+              en: 'Public events of verified organisations with time (Europe/Berlin, recurrences as RRULE), venue, categories, price and accessibility; cancelled events remain, marked cancelled.',
+            },
+          ),
+          ...optional('modified', latest((await events()).map((e) => e.updatedAt))),
+          landingPage: `${u}/vereine/veranstaltungen`,
+          distributions: [
+            file('ics', { de: 'Kalender (iCalendar)', en: 'Calendar (iCalendar)' }, `${u}/api/community/events.ics`, 'ICS'),
+            service('api', { de: 'Veranstaltungs-API', en: 'Events API' }, `${u}/api/community/events`, openapi),
+          ],
+          table: listTable(
+            ['id', 'organisation_id', 'organisation', 'title', 'description', 'starts_at', 'ends_at', 'rrule', 'exdates', 'venue', 'address', 'district', 'categories', 'audience', 'price', 'free', 'accessible_venue', 'registration_url', 'status', 'demo', 'updated_at', 'lon', 'lat'],
+            async () =>
+              (await events()).map((e) => [
+                e.id,
+                e.organisation.id,
+                e.organisation.name,
+                e.title,
+                e.description,
+                e.startsAt,
+                e.endsAt,
+                e.rrule,
+                e.exdates.join(';'),
+                e.venue.name,
+                e.venue.address,
+                e.venue.district,
+                e.categories.join(';'),
+                e.audience,
+                e.price,
+                e.free,
+                e.accessibleVenue,
+                e.registrationUrl,
+                e.status,
+                e.demo,
+                e.updatedAt,
+                e.venue.location?.lon ?? null,
+                e.venue.location?.lat ?? null,
+              ]),
+            { lon: 'lon', lat: 'lat' },
+          ),
+        },
+      ];
+    },
+  };
+
+  return [catalogProvider, projectsProvider, parkingProvider, wasteProvider, sensorsProvider, reportsProvider, cityProvider, communityProvider];
 }
 
 const STA = 'http://www.opengis.net/spec/iot_sensing/1.1';

@@ -51,6 +51,10 @@ export interface Config {
   readonly wasteAlertEmail: string | undefined;
   /** Path of a self-hosted MapLibre style on this origin; undefined uses the built-in city style. */
   readonly mapStyleUrl: string | undefined;
+  /** Community events: none (public once the organisation is verified) or events (each event after the city's approval). */
+  readonly communityModeration: 'none' | 'events';
+  /** Community: self-service registrations of organisations per hour and client address. */
+  readonly communityRegisterPerHour: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -179,6 +183,8 @@ export function loadConfig(env: Env = { ...readDotEnv(), ...process.env }): Conf
     wasteStaleHours: int(r, 'WASTE_STALE_HOURS', 24, 1, 8_760),
     wasteAlertEmail: str(r, 'WASTE_ALERT_EMAIL', '') || undefined,
     mapStyleUrl: str(r, 'MAP_STYLE_URL', '') || undefined,
+    communityModeration: oneOf(r, 'COMMUNITY_MODERATION', 'none', ['none', 'events'] as const),
+    communityRegisterPerHour: int(r, 'COMMUNITY_REGISTER_PER_HOUR', 5, 1, 100_000),
   };
   // The CSP lets the browser load only from this origin, so a basemap must be served here too
   // (e.g. PMTiles and a style.json behind the same reverse proxy).

@@ -26,6 +26,19 @@ export interface Mailer {
 }
 
 /**
+ * Accounts of representatives of organisations (community module), implemented by identity: the role
+ * "organisation" logs in with the same mandatory TOTP as staff but acts as a `member`, never as staff.
+ */
+export interface RepresentativeAccounts {
+  /**
+   * The account of an e-mail address, created inside the caller's transaction when there is none.
+   * `enrolmentUrl` (one-time, 72 h) is set while the person has no password yet: sent to the address,
+   * it confirms the address and continues with password and authenticator.
+   */
+  ensureRepresentative(trx: Db, actor: Actor, input: { email: string; displayName: string }): Promise<{ userId: number; created: boolean; enrolmentUrl: string | null }>;
+}
+
+/**
  * What parking and waste need from the sensor platform (OGC SensorThings): app.ts hands them the
  * sensors service. Writes go through it so every value is also a SensorThings Observation.
  */
@@ -191,5 +204,85 @@ export interface DashboardSources {
   reports: {
     /** Reports opened and resolved in [from, to) and the median hours from opening to resolution. */
     stats(from: Date, to: Date): Promise<{ opened: number; resolved: number; medianHoursToResolution: number | null }>;
+  };
+}
+
+/**
+ * What the geoportal module (OGC API – Features at /ogc) reads from the other modules: each part is
+ * a public read of the owning module, handed over in app.ts. Shapes list only the fields it publishes.
+ */
+export interface GeoportalSources {
+  parking: {
+    list(): Promise<
+      {
+        id: number;
+        name: string;
+        address: string | null;
+        lat: number;
+        lon: number;
+        capacity: number;
+        simulated: boolean;
+        realtime: { free: number | null; occupancyRate: number | null; status: string; updatedAt: string | null; fresh: boolean; simulated: boolean };
+      }[]
+    >;
+  };
+  waste: {
+    list(): Promise<
+      {
+        id: number;
+        name: string;
+        kind: string;
+        district: string | null;
+        address: string | null;
+        lat: number;
+        lon: number;
+        thresholdPct: number;
+        fillPct: number | null;
+        fillAt: string | null;
+        stale: boolean;
+        simulated: boolean;
+      }[]
+    >;
+  };
+  projects: {
+    list(filter: Record<string, never>): Promise<
+      {
+        slug: string;
+        title: string;
+        summary: string;
+        status: string;
+        location: { lat: number; lon: number } | null;
+        districts: string[];
+        demo: boolean;
+        updatedAt: string;
+        districtProgress: { districtId: string; status: string; householdsPassed: number; demo: boolean }[];
+      }[]
+    >;
+  };
+  reports: {
+    /** Published reports only (the reports module applies its moderation), newest first. */
+    search(filter: {
+      ids?: string[];
+      bbox?: readonly [number, number, number, number];
+      requestedFrom?: Date;
+      requestedTo?: Date;
+      limit: number;
+      offset: number;
+    }): Promise<
+      {
+        id: string;
+        status: 'open' | 'closed';
+        detailedStatus: string;
+        serviceCode: string;
+        serviceName: string;
+        district: string | null;
+        requestedAt: Date;
+        updatedAt: Date;
+        lat: number | null;
+        long: number | null;
+        supporters: number;
+        demo: boolean;
+      }[]
+    >;
   };
 }

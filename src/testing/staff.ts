@@ -98,7 +98,7 @@ async function identityService(t: TestApp) {
       sessionIdleMinutes: t.config.sessionIdleMinutes,
       sessionAbsoluteHours: t.config.sessionAbsoluteHours,
       loginMaxFailures: t.config.loginMaxFailures,
-      modules: ['catalog', 'projects', 'sensors', 'parking', 'waste', 'reports', 'opendata', 'dashboard', 'content'],
+      modules: ['catalog', 'projects', 'sensors', 'parking', 'waste', 'reports', 'opendata', 'dashboard', 'content', 'community'],
     },
   });
   return { createUser: m.service.createUser.bind(m.service) };

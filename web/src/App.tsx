@@ -2,7 +2,7 @@
  * Top-level routes. Every page is its own chunk (React.lazy) so a first visit loads only the
  * shell and the page being viewed; the staff area is one more lazy boundary with its own routes.
  */
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { Layout } from './components/Layout';
 
@@ -26,10 +26,21 @@ const OpendataDatasetPage = lazy(() => import('./pages/opendata/DatasetPage'));
 const ProjectTimelinePage = lazy(() => import('./pages/projects/TimelinePage'));
 const ProjectChangesPage = lazy(() => import('./pages/projects/ChangesPage'));
 const ProjectsContentPage = lazy(() => import('./pages/projects/ProjectsContentPage'));
+const GeoportalPage = lazy(() => import('./pages/geoportal/GeoportalPage'));
+const EmbedMapPage = lazy(() => import('./pages/geoportal/EmbedMapPage'));
 
 export function App() {
   return (
     <Routes>
+      {/* Embeddable widgets: no site frame, no login; the only pages other sites may frame (CSP in app.ts). */}
+      <Route
+        path="einbetten/karte"
+        element={
+          <Suspense>
+            <EmbedMapPage />
+          </Suspense>
+        }
+      />
       <Route element={<Layout />}>
         <Route index element={<HomePage />} />
         <Route path="impressum" element={<ContentPage slug="impressum" />} />
@@ -52,6 +63,7 @@ export function App() {
         <Route path="opendata/:slug" element={<OpendataDatasetPage />} />
         <Route path="digitalbeirat" element={<ProjectsContentPage slug="digitalbeirat" />} />
         <Route path="digitalisierungsbuero" element={<ProjectsContentPage slug="digitalisierungsbuero" />} />
+        <Route path="geoportal" element={<GeoportalPage />} />
         <Route path="staff/*" element={<StaffRoutes />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

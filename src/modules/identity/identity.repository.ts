@@ -1,12 +1,12 @@
 import type { Generated, Selectable } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
-import type { Role } from '../../platform/auth/actor.js';
+import type { AccountRole } from '../../platform/auth/actor.js';
 
 export interface UsersTable {
   id: Generated<number>;
   email: string;
   display_name: Generated<string>;
-  role: Role;
+  role: AccountRole;
   modules: Generated<string[]>;
   password_hash: string | null;
   totp_secret: string | null;
@@ -59,6 +59,7 @@ export function createIdentityRepository(database: Db) {
 
   return {
     userByEmail: (email: string) => db.selectFrom('identity_users').selectAll().where('email', '=', email).executeTakeFirst(),
+    userByEmailIn: (trx: Db, email: string) => t(trx).selectFrom('identity_users').selectAll().where('email', '=', email).executeTakeFirst(),
     userById: (trx: Db, id: number) => t(trx).selectFrom('identity_users').selectAll().where('id', '=', id).executeTakeFirst(),
     listUsers: () => db.selectFrom('identity_users').selectAll().orderBy('email').execute(),
     countAdmins: (trx: Db) =>
@@ -70,7 +71,7 @@ export function createIdentityRepository(database: Db) {
         .executeTakeFirstOrThrow()
         .then((r) => Number(r.n)),
 
-    insertUser: (trx: Db, values: { email: string; display_name: string; role: Role; modules: string[] }) =>
+    insertUser: (trx: Db, values: { email: string; display_name: string; role: AccountRole; modules: string[] }) =>
       t(trx).insertInto('identity_users').values(values).returningAll().executeTakeFirstOrThrow(),
 
     updateUser: (trx: Db, id: number, values: Partial<Omit<UserRow, 'id' | 'created_at'>>) =>

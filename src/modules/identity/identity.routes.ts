@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { requireUser } from '../../platform/auth/actor.js';
+import { requireAccount } from '../../platform/auth/actor.js';
 import { unauthorized } from '../../platform/http/errors.js';
 import { errorResponses, IdParams } from '../../platform/http/schemas.js';
 import type { IdentityService, SessionGrant } from './identity.service.js';
@@ -11,12 +11,14 @@ import { MAX_PASSWORD_LENGTH } from './password.js';
 export const SESSION_COOKIE = 'cf_session';
 
 const RoleSchema = Type.Union([Type.Literal('admin'), Type.Literal('editor'), Type.Literal('viewer')]);
+/** Accounts also include representatives of organisations (community module). */
+const AccountRoleSchema = Type.Union([Type.Literal('admin'), Type.Literal('editor'), Type.Literal('viewer'), Type.Literal('organisation')]);
 const Email = Type.String({ format: 'email', maxLength: 254 });
 const PublicUser = Type.Object({
   id: Type.Integer(),
   email: Type.String(),
   displayName: Type.String(),
-  role: RoleSchema,
+  role: AccountRoleSchema,
   modules: Type.Array(Type.String()),
   mfaEnrolled: Type.Boolean(),
   locked: Type.Boolean(),
@@ -288,9 +290,9 @@ export const identityRoutes: FastifyPluginAsyncTypebox<IdentityRouteOptions> = a
 
   app.get(
     '/api/auth/me',
-    { schema: { tags: ['auth'], summary: 'The current staff user (full session only).', response: { 200: PublicUser, ...errorResponses(401, 403) } } },
+    { schema: { tags: ['auth'], summary: 'The current user, staff or representative of an organisation (full session only).', response: { 200: PublicUser, ...errorResponses(401, 403) } } },
     async (req) => {
-      requireUser(req.actor);
+      requireAccount(req.actor);
       const user = await service.currentUser(req.actor.id);
       if (!user) throw unauthorized('AUTH_REQUIRED', 'You are not logged in.');
       return user;

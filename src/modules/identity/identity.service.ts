@@ -5,7 +5,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import QRCode from 'qrcode';
-import { requireAdmin, requireUser, type Actor, type Role } from '../../platform/auth/actor.js';
+import { requireAccount, requireAdmin, type AccountRole, type Actor, type Role } from '../../platform/auth/actor.js';
 import type { AuditRecorder, Clock } from '../../platform/contracts.js';
 import { withTransaction, type Db } from '../../platform/db/database.js';
 import { AppError, badRequest, conflict, notFound, unauthorized } from '../../platform/http/errors.js';
@@ -29,7 +29,7 @@ export interface PublicUser {
   id: number;
   email: string;
   displayName: string;
-  role: Role;
+  role: AccountRole;
   modules: string[];
   mfaEnrolled: boolean;
   locked: boolean;
@@ -78,6 +78,10 @@ export function createIdentityService(deps: {
   const { db, repo, audit, clock, settings } = deps;
   const resolvedTokens = new Map<string, { actor: Actor; until: number }>();
 
+  /** The Actor of an account: representatives of organisations are members, never staff users. */
+  const actorOf = (u: Pick<UserRow, 'id' | 'email' | 'role' | 'modules'>): Extract<Actor, { kind: 'user' | 'member' }> =>
+    u.role === 'organisation' ? { kind: 'member', id: u.id, email: u.email } : { kind: 'user', id: u.id, email: u.email, role: u.role, modules: u.modules };
+
   const isLocked = (u: UserRow) => u.locked_until !== null && u.locked_until > clock.now();
 
   const toPublic = (u: UserRow): PublicUser => ({
@@ -102,7 +106,7 @@ export function createIdentityService(deps: {
     mfaEnrolled: u.totp_secret !== null,
   });
 
-  function checkRoleAndModules(role: Role, modules: string[]) {
+  function checkRoleAndModules(role: AccountRole, modules: string[]) {
     const unknown = modules.filter((m) => !settings.modules.includes(m));
     if (unknown.length) {
       throw badRequest('IDENTITY_MODULE_UNKNOWN', `Unknown module(s): ${unknown.join(', ')}. Known: ${settings.modules.join(', ')}.`, 'body.modules');
@@ -190,7 +194,7 @@ export function createIdentityService(deps: {
     await repo.deleteSession(trx, oldHash);
     const grant = await newSession(trx, user.id, 'full');
     await audit.record(trx, {
-      actor: { kind: 'user', id: user.id, email: user.email, role: user.role, modules: user.modules },
+      actor: actorOf(user),
       module: MODULE,
       entity: 'session',
       entityId: user.id,
@@ -204,7 +208,8 @@ export function createIdentityService(deps: {
 
     async listUsers(actor: Actor): Promise<PublicUser[]> {
       requireAdmin(actor);
-      return (await repo.listUsers()).map(toPublic);
+      // Representatives of organisations are managed in the community module, not as staff.
+      return (await repo.listUsers()).filter((u) => u.role !== 'organisation').map(toPublic);
     },
 
     async createUser(actor: Actor, input: { email: string; displayName?: string; role: Role; modules?: string[] }) {
@@ -318,7 +323,7 @@ export function createIdentityService(deps: {
         if (problem) throw badRequest('IDENTITY_PASSWORD_WEAK', `The password ${problem}.`, 'body.password');
         await repo.updateUser(trx, user.id, { password_hash: await hashPassword(input.password), totp_secret: null });
         await repo.useEnrolmentTokens(trx, user.id, clock.now());
-        await audit.record(trx, { actor: { kind: 'user', id: user.id, email: user.email, role: user.role, modules: user.modules }, module: MODULE, entity: 'user', entityId: user.id, action: 'set-password' });
+        await audit.record(trx, { actor: actorOf(user), module: MODULE, entity: 'user', entityId: user.id, action: 'set-password' });
         return newSession(trx, user.id, 'enrol');
       });
     },
@@ -350,7 +355,7 @@ export function createIdentityService(deps: {
         });
         const recoveryCodes = Array.from({ length: RECOVERY_CODES }, recoveryCode);
         await repo.replaceRecoveryCodes(trx, user.id, recoveryCodes.map((c) => sha256(normaliseRecoveryCode(c))));
-        await audit.record(trx, { actor: { kind: 'user', id: user.id, email: user.email, role: user.role, modules: user.modules }, module: MODULE, entity: 'user', entityId: user.id, action: 'enrol-totp', after: auditView(enrolled) });
+        await audit.record(trx, { actor: actorOf(user), module: MODULE, entity: 'user', entityId: user.id, action: 'enrol-totp', after: auditView(enrolled) });
         const grant = await promote(trx, session.id_hash, enrolled, 'login');
         return { ...grant, recoveryCodes };
       });
@@ -376,7 +381,7 @@ export function createIdentityService(deps: {
         expired: false as const,
         stage: row.stage,
         csrfToken: row.csrf_token,
-        actor: { kind: 'user' as const, id: row.user_id, email: row.email, role: row.role, modules: row.modules },
+        actor: actorOf({ id: row.user_id, email: row.email, role: row.role, modules: row.modules }),
       };
     },
 
@@ -390,7 +395,7 @@ export function createIdentityService(deps: {
     },
 
     async logoutEverywhere(actor: Actor) {
-      requireUser(actor);
+      requireAccount(actor);
       await withTransaction(db, async (trx) => {
         await repo.deleteUserSessions(trx, actor.id);
         await audit.record(trx, { actor, module: MODULE, entity: 'session', entityId: actor.id, action: 'logout-everywhere' });
@@ -445,6 +450,21 @@ export function createIdentityService(deps: {
       const until = Math.min(now.getTime() + TOKEN_CACHE_MS, row.expires_at?.getTime() ?? Infinity);
       resolvedTokens.set(hash, { actor, until });
       return actor;
+    },
+
+    /**
+     * The account of a representative of an organisation (RepresentativeAccounts in platform/contracts.ts),
+     * created with the role "organisation" when the address has none, inside the caller's transaction.
+     * `enrolmentUrl` is set while the person has not yet set a password: redeeming the link (sent to
+     * the address) confirms the address, then password and authenticator follow as for staff.
+     */
+    async ensureRepresentative(trx: Db, actor: Actor, input: { email: string; displayName: string }) {
+      const email = input.email.trim().toLowerCase();
+      const existing = await repo.userByEmailIn(trx, email);
+      const user = existing ?? (await repo.insertUser(trx, { email, display_name: input.displayName.trim(), role: 'organisation', modules: [] }));
+      if (!existing) await audit.record(trx, { actor, module: MODULE, entity: 'user', entityId: user.id, action: 'create', after: auditView(user) });
+      const enrolmentUrl = user.password_hash === null && !user.disabled ? await issueEnrolmentLink(trx, user.id) : null;
+      return { userId: user.id, created: !existing, enrolmentUrl };
     },
 
     /** Used by the CLI for the very first administrator. */

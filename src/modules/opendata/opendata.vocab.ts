@@ -73,6 +73,7 @@ export const FILE_TYPES = [
   'JSON_LD',
   'WMS_SRVC',
   'WFS_SRVC',
+  'ICS',
 ];
 
 /** Licence ids from the dcat-ap.de list (http://dcat-ap.de/def/licenses/<id>) staff may choose. */

@@ -8,6 +8,7 @@ import { renderMarkdown } from '../../platform/text/markdown.js';
 import type { DistrictStatus, FeatureStatus, ProjectStatus } from './projects.model.js';
 import { diffTracked, loadRelated, presentProject, trackedState, type Project } from './projects.present.js';
 import type { Link, ProjectsRepository, ProjectWrite } from './projects.repository.js';
+import { slugify } from '../../platform/text/slug.js';
 
 export interface District {
   id: string;
@@ -57,21 +58,6 @@ export type ProjectPatch = Partial<ProjectInput>;
 const MODULE = 'projects';
 /** More would make the project page a gallery; the portfolio needs a few pictures per project. */
 export const MAX_IMAGES_PER_PROJECT = 12;
-
-/** "Glasfaserausbau 22 Stadtteile" → "glasfaserausbau-22-stadtteile". */
-export function slugify(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/ä/g, 'ae')
-    .replace(/ö/g, 'oe')
-    .replace(/ü/g, 'ue')
-    .replace(/ß/g, 'ss')
-    .normalize('NFKD')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-    .replace(/-+$/, '');
-}
 
 export function parseSince(value: string, field: string): Date {
   const d = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);

@@ -15,7 +15,7 @@ import type { SensorsService } from './sensors.service.js';
 
 export interface SensorsRouteOptions {
   service: SensorsService;
-  readCache: VersionedCache;
+  readCache: VersionedCache<string>;
   publicUrl: string;
   trustProxy: boolean;
   mqttEndpoints: string[];

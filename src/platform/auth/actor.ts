@@ -6,12 +6,19 @@ import { forbidden, unauthorized } from '../http/errors.js';
 
 export type Role = 'admin' | 'editor' | 'viewer';
 
+/** Every account's role: the staff roles, or `organisation` for representatives of clubs and institutions. */
+export type AccountRole = Role | 'organisation';
+
 /** Why an anonymous request has no actor although it carried a session: to give a precise message. */
 export type PendingReason = 'mfa' | 'enrol' | 'expired' | 'invalid-token';
 
 export type Actor =
   | { kind: 'anonymous'; pending?: PendingReason }
   | { kind: 'user'; id: number; email: string; role: Role; modules: readonly string[] }
+  // A representative of an organisation (community module): logged in with the same mandatory TOTP
+  // as staff, but a kind of its own so that no staff check (requireUser, requireStaff, `kind === 'user'`)
+  // ever lets it through; what it may edit is decided by the community module's membership rows.
+  | { kind: 'member'; id: number; email: string }
   | { kind: 'token'; id: number; name: string; scopes: readonly string[] }
   | { kind: 'system'; name: string };
 
@@ -25,6 +32,8 @@ export function actorLabel(actor: Actor): string {
       return 'anonymous';
     case 'user':
       return `user:${actor.id}:${actor.email}`;
+    case 'member':
+      return `member:${actor.id}:${actor.email}`;
     case 'token':
       return `token:${actor.id}:${actor.name}`;
     case 'system':
@@ -32,7 +41,8 @@ export function actorLabel(actor: Actor): string {
   }
 }
 
-export function requireUser(actor: Actor): asserts actor is Extract<Actor, { kind: 'user' }> {
+/** A logged-in person (staff or representative) with a full session; explains precisely why not. */
+export function requireAccount(actor: Actor): asserts actor is Extract<Actor, { kind: 'user' | 'member' }> {
   if (actor.kind === 'anonymous') {
     if (actor.pending === 'mfa') {
       throw unauthorized('AUTH_MFA_REQUIRED', 'Enter the code from your authenticator app to finish logging in.');
@@ -46,7 +56,12 @@ export function requireUser(actor: Actor): asserts actor is Extract<Actor, { kin
     if (actor.pending === 'expired') throw unauthorized('AUTH_SESSION_EXPIRED', 'Your session has expired. Please log in again.');
     throw unauthorized('AUTH_REQUIRED', 'Please log in with your password and authenticator code first.');
   }
-  if (actor.kind !== 'user') throw forbidden('AUTH_USER_REQUIRED', 'This action needs a staff login, not an API token.');
+  if (actor.kind !== 'user' && actor.kind !== 'member') throw forbidden('AUTH_USER_REQUIRED', 'This action needs a personal login, not an API token.');
+}
+
+export function requireUser(actor: Actor): asserts actor is Extract<Actor, { kind: 'user' }> {
+  requireAccount(actor);
+  if (actor.kind !== 'user') throw forbidden('AUTH_USER_REQUIRED', 'This action needs a staff login.');
 }
 
 export function requireAdmin(actor: Actor): void {

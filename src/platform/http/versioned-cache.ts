@@ -3,21 +3,21 @@
  * every write moves (a row bumped in the writing transaction); this instance learns a new version
  * at once after its own writes (`invalidate`), other instances' writes within `ttlMs`.
  */
-export interface DataVersion {
+export interface DataVersion<V extends number | string = number> {
   /** Any value that changes with every write (a counter, or a composite such as "3.1207"). */
-  version: number | string;
+  version: V;
   updatedAt: Date;
 }
 
-export function createVersionedCache(readVersion: () => Promise<DataVersion>, options: { ttlMs?: number; maxEntries?: number } = {}) {
+export function createVersionedCache<V extends number | string = number>(readVersion: () => Promise<DataVersion<V>>, options: { ttlMs?: number; maxEntries?: number } = {}) {
   const ttlMs = options.ttlMs ?? 1000;
   const maxEntries = options.maxEntries ?? 500;
-  let known: { value: DataVersion; checkedAt: number } | undefined;
-  let pending: Promise<DataVersion> | undefined;
-  const entries = new Map<string, { version: number | string; value: unknown }>();
+  let known: { value: DataVersion<V>; checkedAt: number } | undefined;
+  let pending: Promise<DataVersion<V>> | undefined;
+  const entries = new Map<string, { version: V; value: unknown }>();
   const inFlight = new Map<string, Promise<unknown>>();
 
-  async function current(): Promise<DataVersion> {
+  async function current(): Promise<DataVersion<V>> {
     if (known && Date.now() - known.checkedAt < ttlMs) return known.value;
     // Concurrent requests share one look-up instead of each asking the database.
     pending ??= readVersion()
@@ -39,7 +39,7 @@ export function createVersionedCache(readVersion: () => Promise<DataVersion>, op
       known = undefined;
       entries.clear();
     },
-    async remember<T>(key: string, produce: () => Promise<T>): Promise<{ value: T; version: DataVersion }> {
+    async remember<T>(key: string, produce: () => Promise<T>): Promise<{ value: T; version: DataVersion<V> }> {
       const version = await current();
       const hit = entries.get(key);
       if (hit && hit.version === version.version) return { value: hit.value as T, version };
@@ -61,4 +61,4 @@ export function createVersionedCache(readVersion: () => Promise<DataVersion>, op
   };
 }
 
-export type VersionedCache = ReturnType<typeof createVersionedCache>;
+export type VersionedCache<V extends number | string = number> = ReturnType<typeof createVersionedCache<V>>;

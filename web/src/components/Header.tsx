@@ -73,6 +73,9 @@ export function Header() {
               <NavLink to="/opendata">{t('nav.opendata')}</NavLink>
             </li>
             <li>
+              <NavLink to="/geoportal">{t('nav.geoportal')}</NavLink>
+            </li>
+            <li>
               <NavLink to="/staff">{t('nav.staff')}</NavLink>
             </li>
           </ul>

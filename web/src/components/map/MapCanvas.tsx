@@ -9,6 +9,7 @@ import {
   LngLatBounds,
   Map as MapLibre,
   NavigationControl,
+  Popup,
   setWorkerUrl,
   type GeoJSONSource,
   type MapMouseEvent,
@@ -42,7 +43,20 @@ const round = (n: number) => Math.round(n * 1e6) / 1e6;
 
 export default function MapCanvas(props: MapCanvasProps) {
   const { t } = useTranslation();
-  const { label, features, selectedId, pin, centre, zoom, city, styleUrl, describedBy, onUnavailable } = props;
+  const {
+    label,
+    features,
+    selectedId,
+    pin,
+    centre,
+    zoom,
+    fitToFeatures = true,
+    popup,
+    city,
+    styleUrl,
+    describedBy,
+    onUnavailable,
+  } = props;
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibre | null>(null);
   const [ready, setReady] = useState(false);
@@ -94,7 +108,18 @@ export default function MapCanvas(props: MapCanvasProps) {
       map.addSource(PIN_SOURCE, { type: 'geojson', data: pinCollection(null) });
       for (const layer of overlayLayers(colours)) map.addLayer(layer);
       setReady(true);
+      reportView();
     });
+    function reportView() {
+      const b = map.getBounds();
+      const c = map.getCenter();
+      latest.current.onViewChange?.({
+        centre: { lng: round(c.lng), lat: round(c.lat) },
+        zoom: Math.round(map.getZoom() * 100) / 100,
+        bounds: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()],
+      });
+    }
+    map.on('moveend', reportView);
 
     const pick = (position: LngLat) => {
       const onPick = latest.current.onPick;
@@ -139,12 +164,40 @@ export default function MapCanvas(props: MapCanvasProps) {
   }, [ready, features, selectedId]);
   useEffect(() => {
     const map = mapRef.current;
-    if (!ready || !map || centre || !features?.length) return;
+    if (!ready || !map || centre || !fitToFeatures || !features?.length) return;
     const bounds = new LngLatBounds();
     for (const f of features) bounds.extend([f.lng, f.lat]);
     map.fitBounds(bounds, { padding: 40, maxZoom: 16, animate: false });
     // Only a new set of points moves the view; a new selection does not.
   }, [ready, ids]);
+
+  // The popup of the selected point. Built from text nodes only, so no feature text can inject markup.
+  const popupText = popup ? [popup.title, ...popup.lines].join('\n') : '';
+  const feature = popup ? features?.find((f) => f.id === selectedId) : undefined;
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map || !popup || !feature) return;
+    const content = document.createElement('div');
+    const title = content.appendChild(document.createElement('strong'));
+    title.textContent = popup.title;
+    for (const line of popup.lines) content.appendChild(document.createElement('p')).textContent = line;
+    const open = new Popup({
+      closeButton: false,
+      closeOnClick: false,
+      focusAfterOpen: false,
+      maxWidth: '18rem',
+      className: 'map-view__popup',
+    })
+      .setLngLat([feature.lng, feature.lat])
+      .setDOMContent(content)
+      .addTo(map);
+    if (!map.getBounds().contains([feature.lng, feature.lat]))
+      map.jumpTo({ center: [feature.lng, feature.lat], zoom: Math.max(map.getZoom(), 14) });
+    return () => {
+      open.remove();
+    };
+    // Rebuilt for a new selection, new text or a new position; other changes of the points leave it open.
+  }, [ready, selectedId, popupText, feature?.lng, feature?.lat]);
 
   // The pin; a pin set from outside (location, typed coordinates) is brought into view.
   useEffect(() => {

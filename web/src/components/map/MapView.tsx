@@ -15,7 +15,7 @@ import type { MapViewProps } from './types';
 import './i18n';
 import './map.css';
 
-export type { LngLat, MapFeature, MapViewProps } from './types';
+export type { LngLat, MapFeature, MapViewProps, MapViewState } from './types';
 
 const MapCanvas = lazy(() => import('./MapCanvas'));
 
