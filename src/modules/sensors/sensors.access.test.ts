@@ -131,6 +131,8 @@ describe('SensorThings write access: per-Thing token scopes and the embedded bro
       assert.equal(await count(other.ds, 74), 1);
       assert.deepEqual([await count(own.ds, 71), await count(other.ds, 73)], [0, 0], 'refused publishes created nothing');
       assert.deepEqual(forged.filter((topic) => topic === 'v1.1/Things'), [], 'no forged notification reached a subscriber');
+      // Notifications go out after the commit, asynchronously: wait for the one the test expects.
+      for (let waited = 0; waited < 5000 && !selected.some((m) => m.topic === selectTopic); waited += 50) await new Promise((r) => setTimeout(r, 50));
       const viaSelect = selected.filter((m) => m.topic === selectTopic).map((m) => m.body as Record<string, unknown>);
       assert.deepEqual(viaSelect.map((b) => [Object.keys(b).sort(), b['result']]), [[['phenomenonTime', 'result'], 72]]);
     } finally {
