@@ -37,6 +37,7 @@ export function createMqttBridge(deps: MqttBridgeDeps) {
   let started = false;
 
   function publish(topic: string, payload: unknown) {
+    if (!mqtt.hasSubscribers(topic)) return; // nobody listens: no JSON, no broker work
     void mqtt.publish(topic, JSON.stringify(payload)).catch((err: unknown) => log.warn({ err: (err as Error).message, topic }, 'MQTT publish failed'));
   }
 

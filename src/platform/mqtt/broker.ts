@@ -8,6 +8,7 @@ import { Aedes } from 'aedes';
 import mqtt, { type MqttClient } from 'mqtt';
 import type { FastifyBaseLogger } from 'fastify';
 import { createMqttAccess, type MqttAccessPolicy } from './access.js';
+import { trackSubscriptions } from './subscriptions.js';
 
 export interface MqttHandle {
   /** URL clients use to reach the broker. */
@@ -28,6 +29,8 @@ export interface MqttHandle {
    * broker, which does not tell who subscribed to what.
    */
   queryTopics(base: string): readonly string[];
+  /** Whether a message on this topic reaches anyone (always true for an external broker, which does not say). */
+  hasSubscribers(topic: string): boolean;
   publish(topic: string, payload: string | Buffer, options?: { qos?: 0 | 1; retain?: boolean }): Promise<void>;
   close(): Promise<void>;
 }
@@ -48,17 +51,17 @@ const PORT_SEARCH_RANGE = 20;
 export async function startMqtt(options: StartMqttOptions): Promise<MqttHandle> {
   if (options.url) {
     const client = await connectClient(options.url, options.log);
-    return handle(options.url, false, undefined, client, { setPolicy: () => undefined, queryTopics: () => [] }, async () => undefined);
+    return handle(options.url, false, undefined, client, { setPolicy: () => undefined, queryTopics: () => [], hasSubscribers: () => true }, async () => undefined);
   }
   const access = createMqttAccess();
   const broker = await Aedes.createBroker(access.brokerOptions);
-  const queries = trackQueryTopics(broker);
+  const subscriptions = trackSubscriptions(broker);
   const server = net.createServer(broker.handle);
   const port = await listenOnFreePort(server, options.port, options.host, options.log);
   const clientHost = options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host;
   const url = `mqtt://${clientHost}:${port}`;
   const client = await connectClient(url, options.log, access.internalCredentials);
-  return handle(url, true, port, client, { setPolicy: access.setPolicy, queryTopics: queries }, async () => {
+  return handle(url, true, port, client, { setPolicy: access.setPolicy, ...subscriptions }, async () => {
     await new Promise<void>((resolve) => broker.close(() => resolve()));
     await new Promise<void>((resolve) => server.close(() => resolve()));
   });
@@ -76,7 +79,7 @@ function handle(
   embedded: boolean,
   port: number | undefined,
   client: MqttClient,
-  embeddedHooks: { setPolicy: (policy: MqttAccessPolicy) => void; queryTopics: (base: string) => readonly string[] },
+  embeddedHooks: Pick<MqttHandle, 'queryTopics' | 'hasSubscribers'> & { setPolicy: (policy: MqttAccessPolicy) => void },
   closeBroker: () => Promise<void>,
 ): MqttHandle {
   let inFlight = 0;
@@ -98,6 +101,7 @@ function handle(
     isConnected: () => client.connected,
     setAccessPolicy: embeddedHooks.setPolicy,
     queryTopics: embeddedHooks.queryTopics,
+    hasSubscribers: embeddedHooks.hasSubscribers,
     async publish(topic, payload, opts = {}) {
       await slot();
       try {
@@ -111,38 +115,6 @@ function handle(
       await closeBroker();
     },
   };
-}
-
-/** At most this many distinct query topics are remembered (the oldest are forgotten first). */
-const MAX_QUERY_TOPICS = 1000;
-
-/**
- * Remembers subscribed topic filters that carry a query. Aedes reports no unsubscription on
- * disconnect, so the list is bounded instead of exact: a forgotten or stale entry only means a
- * variant is published that nobody receives, or a very rare variant is not served.
- */
-function trackQueryTopics(broker: Aedes): (base: string) => readonly string[] {
-  const byBase = new Map<string, string[]>();
-  const order: string[] = [];
-  broker.on('subscribe', (subscriptions) => {
-    for (const { topic } of subscriptions) {
-      const q = topic.indexOf('?');
-      if (q <= 0 || topic.includes('+') || topic.includes('#')) continue;
-      const base = topic.slice(0, q);
-      const list = byBase.get(base) ?? [];
-      if (list.includes(topic)) continue;
-      byBase.set(base, [...list, topic]);
-      order.push(topic);
-      if (order.length > MAX_QUERY_TOPICS) {
-        const old = order.shift()!;
-        const oldBase = old.slice(0, old.indexOf('?'));
-        const rest = (byBase.get(oldBase) ?? []).filter((t) => t !== old);
-        if (rest.length) byBase.set(oldBase, rest);
-        else byBase.delete(oldBase);
-      }
-    }
-  });
-  return (base) => byBase.get(base) ?? [];
 }
 
 async function connectClient(
