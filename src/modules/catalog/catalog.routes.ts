@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type, type Static } from 'typebox';
+import { matchesEtag } from '../../platform/http/representation.js';
 import { badRequest } from '../../platform/http/errors.js';
 import { errorResponses } from '../../platform/http/schemas.js';
 import type { CatalogVersion } from './catalog.cache.js';
@@ -212,7 +213,7 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<{
     const inm = req.headers['if-none-match'];
     const ims = req.headers['if-modified-since'];
     const fresh = inm
-      ? inm.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)
+      ? matchesEtag(inm, etag)
       : Boolean(ims) && Math.floor(version.updatedAt.getTime() / 1000) <= Math.floor(Date.parse(ims!) / 1000);
     if (fresh) reply.code(304);
     return fresh;

@@ -5,6 +5,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type, type Static, type TSchema } from 'typebox';
 import { Value } from 'typebox/value';
+import { matchesEtag } from '../../platform/http/representation.js';
 import { errorResponses, OkSchema } from '../../platform/http/schemas.js';
 import { badRequest, notFound } from '../../platform/http/errors.js';
 import { EXPORT_FORMATS, exportStream, type ExportFormat } from './opendata.export.js';
@@ -27,7 +28,8 @@ const SlugParams = Type.Object({ slug: Type.String({ pattern: '^[a-z0-9][a-z0-9-
 async function conditional(req: FastifyRequest, reply: FastifyReply, version: string, variant: string): Promise<boolean> {
   const etag = `W/"od-${version}-${variant}"`;
   reply.header('etag', etag).header('cache-control', 'public, max-age=60').header('vary', 'accept');
-  if (req.headers['if-none-match'] === etag) {
+  // A list of tags, `*` or a strong/weak variant all match (RFC 9110 weak comparison).
+  if (matchesEtag(req.headers['if-none-match'], etag)) {
     await reply.status(304).send();
     return true;
   }
