@@ -37,7 +37,8 @@ export default function ReportPage() {
       </div>
     );
   }
-  if (loading || !report) {
+  // A reload keeps showing the report; only another report's data (or none) waits for the answer.
+  if (!report || (loading && String(report.service_request_id) !== id)) {
     return (
       <div className="page">
         <h1>{t('reports.title')}</h1>
