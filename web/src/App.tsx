@@ -28,6 +28,10 @@ const ProjectChangesPage = lazy(() => import('./pages/projects/ChangesPage'));
 const ProjectsContentPage = lazy(() => import('./pages/projects/ProjectsContentPage'));
 const GeoportalPage = lazy(() => import('./pages/geoportal/GeoportalPage'));
 const EmbedMapPage = lazy(() => import('./pages/geoportal/EmbedMapPage'));
+const CommunitySearchPage = lazy(() => import('./pages/community/SearchPage'));
+const CommunityOrganisationPage = lazy(() => import('./pages/community/OrganisationPage'));
+const CommunityEventPage = lazy(() => import('./pages/community/EventPage'));
+const CommunityInvitationPage = lazy(() => import('./pages/community/InvitationPage'));
 
 export function App() {
   return (
@@ -64,6 +68,10 @@ export function App() {
         <Route path="digitalbeirat" element={<ProjectsContentPage slug="digitalbeirat" />} />
         <Route path="digitalisierungsbuero" element={<ProjectsContentPage slug="digitalisierungsbuero" />} />
         <Route path="geoportal" element={<GeoportalPage />} />
+        <Route path="vereine" element={<CommunitySearchPage />} />
+        <Route path="vereine/einladung" element={<CommunityInvitationPage />} />
+        <Route path="vereine/veranstaltungen/:id" element={<CommunityEventPage />} />
+        <Route path="vereine/:slug" element={<CommunityOrganisationPage />} />
         <Route path="staff/*" element={<StaffRoutes />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

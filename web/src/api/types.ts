@@ -37,13 +37,15 @@ export interface City {
 }
 
 export type Role = 'admin' | 'editor' | 'viewer';
+/** Who a session belongs to: staff, or a representative of a club (community module), who is not staff. */
+export type SessionRole = Role | 'organisation';
 export type Stage = 'mfa' | 'enrol' | 'full';
 
 export interface SessionUser {
   id: number;
   email: string;
   displayName: string;
-  role: Role;
+  role: SessionRole;
   modules: string[];
   mfaEnrolled: boolean;
 }

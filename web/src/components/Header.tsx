@@ -70,6 +70,9 @@ export function Header() {
               <NavLink to="/schadensmelder">{t('nav.reports')}</NavLink>
             </li>
             <li>
+              <NavLink to="/vereine">{t('nav.community')}</NavLink>
+            </li>
+            <li>
               <NavLink to="/opendata">{t('nav.opendata')}</NavLink>
             </li>
             <li>

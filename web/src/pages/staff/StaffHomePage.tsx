@@ -6,6 +6,7 @@ import { useSession } from '../../auth/SessionContext';
 import { ErrorNotice } from '../../components/Notice';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useSubmit } from '../../lib/useSubmit';
+import { RepresentativeHome } from '../community/RepresentativeHome';
 
 const ADMIN_LINKS = [
   { to: '/staff/users', key: 'staff.users' },
@@ -43,7 +44,9 @@ export default function StaffHomePage() {
         {user.modules.length ? ` ${t('staff.home.modules', { modules: user.modules.join(', ') })}` : ''}
       </p>
 
-      {user.role === 'admin' ? (
+      {/* A club's representative logs in here too but is not staff: no back-office links. */}
+      {user.role === 'organisation' ? <RepresentativeHome /> : null}
+      {user.role === 'organisation' ? null : user.role === 'admin' ? (
         <section aria-labelledby="admin-tools">
           <h2 id="admin-tools">{t('staff.home.adminTools')}</h2>
           <ul className="cards">
@@ -72,18 +75,22 @@ export default function StaffHomePage() {
         </p>
       ) : null}
       {/* Every staff member may read these back offices; their forms check write access. */}
-      <p>
-        <Link to="/staff/parken">{t('nav.parking')}</Link>
-      </p>
-      <p>
-        <Link to="/staff/abfall">{t('nav.waste')}</Link>
-      </p>
-      <p>
-        <Link to="/staff/opendata">{t('nav.opendata')}</Link>
-      </p>
-      <p>
-        <Link to="/staff/schadensmelder">{t('modules.reports')}</Link>
-      </p>
+      {user.role === 'organisation' ? null : (
+        <>
+          <p>
+            <Link to="/staff/parken">{t('nav.parking')}</Link>
+          </p>
+          <p>
+            <Link to="/staff/abfall">{t('nav.waste')}</Link>
+          </p>
+          <p>
+            <Link to="/staff/opendata">{t('nav.opendata')}</Link>
+          </p>
+          <p>
+            <Link to="/staff/schadensmelder">{t('modules.reports')}</Link>
+          </p>
+        </>
+      )}
 
       <section aria-labelledby="session-title">
         <h2 id="session-title">{t('staff.home.sessionTitle')}</h2>
