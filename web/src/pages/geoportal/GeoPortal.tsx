@@ -3,7 +3,7 @@
  * list of what is in view. Used by the page (/geoportal) and the embeddable map (/einbetten/karte);
  * its whole state — view, layers, selection — lives in the URL (state.ts), so every view has a link.
  */
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { MapView, type MapFeature, type MapViewState } from '../../components/map/MapView';
@@ -22,7 +22,12 @@ const SEARCHABLE = LAYER_IDS.filter((id) => LAYERS[id].searchable);
 export function GeoPortal({ embedded = false }: { embedded?: boolean }) {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const state = readState(params);
+  const urlState = readState(params);
+  // The layer list answers a click at once. The URL follows in a navigation that React may render
+  // later (a transition); a controlled checkbox bound to the URL alone would spring back meanwhile.
+  const [clickedLayers, setClickedLayers] = useState<LayerId[] | null>(null);
+  useEffect(() => setClickedLayers(null), [urlState.layers.join()]);
+  const state = { ...urlState, layers: clickedLayers ?? urlState.layers };
   // The URL's view is where the map starts; afterwards the map reports its moves into the URL.
   const [initialView] = useState(state.view);
   const [bounds, setBounds] = useState<MapViewState['bounds'] | null>(null);
@@ -51,19 +56,28 @@ export function GeoPortal({ embedded = false }: { embedded?: boolean }) {
     (change: Parameters<typeof writeState>[1]) => setParams((prev) => writeState(prev, change), { replace: true }),
     [setParams],
   );
+  // The view goes into the URL once the map has settled. Written at once, a move reported right
+  // after a click on a layer would build on the URL from before that click (react-router hands quick
+  // successive updates the same old value) and switch the layer back.
+  const viewTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(viewTimer.current), []);
   const onViewChange = useCallback(
     (view: MapViewState) => {
       setBounds(view.bounds);
-      update({ view: { lat: view.centre.lat, lon: view.centre.lng, zoom: view.zoom } });
+      clearTimeout(viewTimer.current);
+      viewTimer.current = setTimeout(() => update({ view: { lat: view.centre.lat, lon: view.centre.lng, zoom: view.zoom } }), 300);
     },
     [update],
   );
-  const toggle = (layer: LayerId, on: boolean) =>
+  const toggle = (layer: LayerId, on: boolean) => {
+    const layers = on ? [...state.layers.filter((l) => l !== layer), layer] : state.layers.filter((l) => l !== layer);
+    setClickedLayers(layers);
     update({
-      layers: on ? [...state.layers, layer] : state.layers.filter((l) => l !== layer),
+      layers,
       // A selection on a layer switched off goes with it.
       ...(!on && state.selected?.startsWith(`${layer}:`) ? { selected: null } : {}),
     });
+  };
   const choose = (item: Item) =>
     update({ layers: state.layers.includes(item.layer) ? state.layers : [...state.layers, item.layer], selected: item.key });
 
