@@ -32,7 +32,7 @@ import { contentMigrations, createContentModule } from './modules/content/index.
 import { createIdentityModule, identityMigrations } from './modules/identity/index.js';
 import { createProjectsModule, projectsDemoSeed, projectsMigrations } from './modules/projects/index.js';
 import { createReportsModule, DEFAULT_PHOTO_LIMITS, reportsDemoSeed, reportsMigrations } from './modules/reports/index.js';
-import { createSensorsModule, sensorsDemoSeed, sensorsMigrations } from './modules/sensors/index.js';
+import { createObservationSeries, createSensorsModule, sensorsDemoSeed, sensorsMigrations } from './modules/sensors/index.js';
 import { createOpendataModule, opendataMigrations } from './modules/opendata/index.js';
 import { platformDatasetProviders } from './opendata-providers.js';
 import { createParkingModule, parkingDemoSeed, parkingMigrations } from './modules/parking/index.js';
@@ -316,6 +316,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     sources: {
       catalog: catalog.api,
       projects: projects.service,
+      sensors: createObservationSeries(database.db),
       parking: parking.service,
       waste: waste.service,
       reports: { stats: reports.stats },

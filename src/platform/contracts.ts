@@ -179,6 +179,15 @@ export interface DashboardSources {
         districtProgress: { districtId: string; status: string; householdsPassed: number; demo: boolean }[];
       }[]
     >;
+    /** Every history entry from `since` on, newest first (status changes rebuild the status over time). */
+    changesSince(
+      since: string,
+      limit?: number,
+    ): Promise<{ items: { at: string; projectSlug: string; change: string; field: string | null; before: unknown; after: unknown }[] }>;
+  };
+  /** Means of SensorThings Observations per Thing and bucket (sensors module), for the parking and waste series. */
+  sensors: {
+    means(observedProperty: string, bounds: Date[]): Promise<{ thingId: number; bucket: number; mean: number; samples: number }[]>;
   };
   parking: {
     summary(): Promise<{

@@ -1,7 +1,7 @@
 /**
  * Calendar arithmetic in the city's time zone (Europe/Berlin) with nothing but Intl: local days begin
  * at local midnight, 23 or 25 hours apart at the changes of daylight saving (community event dates
- * and recurrences; the same functions as the dashboard's dashboard.time.ts, which can re-export these).
+ * and recurrences, the dashboard's time buckets).
  */
 export const TIME_ZONE = 'Europe/Berlin';
 

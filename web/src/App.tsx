@@ -26,6 +26,9 @@ const OpendataDatasetPage = lazy(() => import('./pages/opendata/DatasetPage'));
 const ProjectTimelinePage = lazy(() => import('./pages/projects/TimelinePage'));
 const ProjectChangesPage = lazy(() => import('./pages/projects/ChangesPage'));
 const ProjectsContentPage = lazy(() => import('./pages/projects/ProjectsContentPage'));
+const DashboardDetailPage = lazy(() => import('./pages/dashboard/DetailPage'));
+const DashboardEasyReadPage = lazy(() => import('./pages/dashboard/EasyReadPage'));
+const EmbedTilePage = lazy(() => import('./pages/dashboard/EmbedTilePage'));
 const GeoportalPage = lazy(() => import('./pages/geoportal/GeoportalPage'));
 const EmbedMapPage = lazy(() => import('./pages/geoportal/EmbedMapPage'));
 const CommunitySearchPage = lazy(() => import('./pages/community/SearchPage'));
@@ -45,12 +48,22 @@ export function App() {
           </Suspense>
         }
       />
+      <Route
+        path="einbetten/kachel/:tile"
+        element={
+          <Suspense>
+            <EmbedTilePage />
+          </Suspense>
+        }
+      />
       <Route element={<Layout />}>
         <Route index element={<HomePage />} />
         <Route path="impressum" element={<ContentPage slug="impressum" />} />
         <Route path="datenschutz" element={<ContentPage slug="datenschutz" />} />
         <Route path="barrierefreiheit" element={<AccessibilityPage />} />
         <Route path="leichte-sprache" element={<ContentPage slug="leichte-sprache" />} />
+        <Route path="dashboard/leichte-sprache" element={<DashboardEasyReadPage />} />
+        <Route path="dashboard/:tile" element={<DashboardDetailPage />} />
         <Route path="verwaltungsleistungen" element={<ServiceListPage />} />
         <Route path="verwaltungsleistungen/kennzahlen" element={<CatalogKpiPage />} />
         <Route path="verwaltungsleistungen/ausschusstabelle" element={<CatalogReportPage />} />

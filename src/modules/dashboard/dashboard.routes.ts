@@ -1,14 +1,27 @@
 /** HTTP binding of the dashboard: one public read with every tile. */
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
+import { csvLine } from '../../platform/http/csv.js';
 import { sendRepresentation } from '../../platform/http/representation.js';
+import { errorResponses } from '../../platform/http/schemas.js';
+import { MAX_RANGE_DAYS, seriesTable } from './dashboard.series.js';
 import type { DashboardService } from './dashboard.service.js';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const Cell = Type.Union([Type.Number(), Type.String(), Type.Null()]);
 
+const TileIdSchema = Type.Union([
+  Type.Literal('services-online'),
+  Type.Literal('projects-by-status'),
+  Type.Literal('parking'),
+  Type.Literal('waste'),
+  Type.Literal('reports'),
+  Type.Literal('fibre'),
+]);
+
 export const TileSchema = Type.Object({
-  id: Type.Union(['services-online', 'projects-by-status', 'parking', 'waste', 'reports', 'fibre'].map((id) => Type.Literal(id))),
+  id: TileIdSchema,
   status: Type.Union([Type.Literal('ok'), Type.Literal('stale'), Type.Literal('unavailable')], {
     description: 'stale: the newest value is older than its source allows; unavailable: the source failed or has no data',
   }),
@@ -34,7 +47,28 @@ export const TileSchema = Type.Object({
   details: Type.String({ description: 'web path with the details' }),
 });
 
-export async function dashboardRoutes(app: FastifyInstance, opts: { service: DashboardService }) {
+const SeriesPoint = Type.Object({
+  start: Type.String({ format: 'date-time' }),
+  end: Type.String({ format: 'date-time', description: 'exclusive' }),
+  label: Nullable(Type.String({ description: 'district name (fibre); null for points in time' })),
+  values: Type.Record(Type.String(), Cell),
+});
+
+const SeriesSchema = Type.Object({
+  tile: TileIdSchema,
+  from: Type.String({ format: 'date-time' }),
+  to: Type.String({ format: 'date-time' }),
+  bucket: Nullable(Type.Union([Type.Literal('hour'), Type.Literal('day'), Type.Literal('month')], { description: 'null: not a time series (fibre per district)' })),
+  columns: Type.Array(Type.String()),
+  primary: Type.String({ description: 'the column charted against the comparison period' }),
+  compare: Nullable(Type.Union([Type.Literal('previous'), Type.Literal('lastYear')])),
+  compareFrom: Nullable(Type.String({ format: 'date-time' })),
+  compareTo: Nullable(Type.String({ format: 'date-time' })),
+  points: Type.Array(SeriesPoint),
+  comparison: Nullable(Type.Array(SeriesPoint, { description: 'bucket i of the comparison period beside point i' })),
+});
+
+export const dashboardRoutes: FastifyPluginAsyncTypebox<{ service: DashboardService }> = async (app, opts) => {
   app.get(
     '/api/dashboard/tiles',
     {
@@ -50,4 +84,34 @@ export async function dashboardRoutes(app: FastifyInstance, opts: { service: Das
     // The prepared body is built from the Tile type, i.e. the fields of the schema above.
     async (req, reply: FastifyReply) => sendRepresentation(req, reply, await opts.service.representation(), 5),
   );
-}
+
+  app.get(
+    '/api/dashboard/series/:tile',
+    {
+      schema: {
+        tags: ['dashboard'],
+        summary: `The time series behind a tile for [from, to) in hourly (up to 2 days), daily (up to 92 days) or monthly buckets (Europe/Berlin), at most ${MAX_RANGE_DAYS} days; with compare, the previous period or the same period a year before. format=csv: exactly those rows.`,
+        params: Type.Object({ tile: TileIdSchema }),
+        querystring: Type.Object({
+          from: Type.Optional(Type.String({ description: 'ISO 8601 date-time, or a date (local midnight); default: seven days before `to`' })),
+          to: Type.Optional(Type.String({ description: 'exclusive; ISO 8601 date-time or a date; default: now' })),
+          compare: Type.Optional(Type.Union([Type.Literal('previous'), Type.Literal('lastYear')])),
+          format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv')], { default: 'json' })),
+        }),
+        response: { 200: SeriesSchema, ...errorResponses(400) },
+      },
+    },
+    async (req, reply) => {
+      const { format, ...query } = req.query;
+      const series = await opts.service.series(req.params.tile, query);
+      if (format !== 'csv') return series;
+      const { header, rows } = seriesTable(series);
+      const name = `dashboard-${series.tile}-${series.from.slice(0, 10)}-${series.to.slice(0, 10)}.csv`;
+      // A file, not the JSON the schema describes: sent as is (BOM so German Excel reads UTF-8).
+      return (reply as FastifyReply)
+        .header('content-disposition', `attachment; filename="${name}"`)
+        .type('text/csv; charset=utf-8')
+        .send('\uFEFF' + csvLine(header) + rows.map((r) => csvLine(r)).join(''));
+    },
+  );
+};

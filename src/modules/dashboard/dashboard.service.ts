@@ -6,6 +6,7 @@
  */
 import type { Clock, DashboardSources } from '../../platform/contracts.js';
 import { prepareRepresentation, type Representation } from '../../platform/http/representation.js';
+import { createSeriesReader, type Compare } from './dashboard.series.js';
 import {
   fibreTile,
   monthStart,
@@ -74,9 +75,14 @@ export function createDashboardService(deps: { sources: DashboardSources; clock:
     prepared = undefined;
   }
   const unsubscribe = sources.parking.onChange(invalidate);
+  const reader = createSeriesReader({ sources, districts: settings.districts });
 
   return {
     tiles,
+
+    /** The time series behind a tile for the detail view (dashboard.series.ts); not cached: ranges vary. */
+    series: (tile: TileId, query: { from?: string | undefined; to?: string | undefined; compare?: Compare | undefined }) =>
+      reader.series(tile, query, clock.now()),
 
     /**
      * The encoded answer of GET /api/dashboard/tiles (ETag, gzip). For up to another `maxAgeMs` past

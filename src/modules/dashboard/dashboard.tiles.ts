@@ -4,6 +4,7 @@
  * tile the same way: a headline value, named values, a small table and the texts that explain them.
  */
 import type { DashboardSources } from '../../platform/contracts.js';
+import { localInstant, localParts } from '../../platform/time.js';
 
 export type TileId = 'services-online' | 'projects-by-status' | 'parking' | 'waste' | 'reports' | 'fibre';
 
@@ -276,15 +277,7 @@ export function reportsTile(stats: Awaited<ReturnType<DashboardSources['reports'
 }
 
 /** Midnight of the first day of the current month in Koblenz (Europe/Berlin), as an instant. */
-export function monthStart(now: Date, timeZone = 'Europe/Berlin'): Date {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit' }).formatToParts(now);
-  const year = Number(parts.find((p) => p.type === 'year')!.value);
-  const month = Number(parts.find((p) => p.type === 'month')!.value);
-  const utcMidnight = Date.UTC(year, month - 1, 1);
-  const offset = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
-    .formatToParts(new Date(utcMidnight))
-    .find((p) => p.type === 'timeZoneName')!
-    .value.match(/GMT([+-])(\d\d):(\d\d)/);
-  const offsetMs = offset ? (offset[1] === '-' ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3])) * 60_000 : 0;
-  return new Date(utcMidnight - offsetMs);
+export function monthStart(now: Date): Date {
+  const p = localParts(now);
+  return localInstant(p.year, p.month, 1);
 }

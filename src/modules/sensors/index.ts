@@ -25,6 +25,7 @@ import { createWriter } from './sensors.writer.js';
 
 export const sensorsMigrations = { module: 'sensors', dir: fileURLToPath(new URL('./migrations', import.meta.url)) };
 export { sensorsDemoSeed } from './sensors.seed.js';
+export { createObservationSeries } from './sensors.series.js';
 export type { SensorsService } from './sensors.service.js';
 export type { SetName } from './sensors.model.js';
 

@@ -16,6 +16,8 @@ export async function registerWeb(app: FastifyInstance, webDir: string) {
       root: webDir,
       wildcard: false,
       index: false,
+      // The build writes .br and .gz copies of scripts and styles (web/vite.config.ts).
+      preCompressed: true,
       setHeaders(res, filePath) {
         // Vite puts a content hash into asset names: they never change, so browsers may keep them.
         if (filePath.includes(`${path.sep}assets${path.sep}`)) res.header('cache-control', 'public, max-age=31536000, immutable');

@@ -1,4 +1,5 @@
 /** The "Smart City Dashboard" section of the start page: every tile from one request, kept live. */
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import './i18n';
 import './dashboard.css';
@@ -15,6 +16,9 @@ export function DashboardSection() {
     <section aria-labelledby="dashboard-title" className="dashboard">
       <h2 id="dashboard-title">{t('dashboard.title')}</h2>
       <p>{t('dashboard.intro')}</p>
+      <p>
+        <Link to="/dashboard/leichte-sprache">{t('dashboard.easyRead')}</Link>
+      </p>
       {error !== null && (
         <p role="alert" className="notice notice--error">
           {t('dashboard.failed')}

@@ -4,20 +4,24 @@
  */
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { CopyButton } from '../../components/CopyButton';
 import { currentLanguage } from '../../i18n';
+import { tileEmbedCode } from './embed';
 import { cell, freshness, headline, subline } from './format';
 import type { Tile } from './types';
 
 /** Enough rows to show the shape; the details page has them all. */
 const MAX_ROWS = 8;
 
-export function TileCard({ tile, now }: { tile: Tile; now: number }) {
+/** `embedded`: shown in another site's iframe, where links open the platform in a new tab. */
+export function TileCard({ tile, now, embedded = false }: { tile: Tile; now: number; embedded?: boolean }) {
   const { t } = useTranslation();
   const title = t(`dashboard.tiles.${tile.id}.title`);
   const headingId = `tile-${tile.id}`;
   const captionId = `tile-${tile.id}-table`;
   const rows = tile.rows.slice(0, MAX_ROWS);
   const lang = currentLanguage();
+  const newTab = embedded ? { target: '_blank', rel: 'noopener' } : {};
 
   return (
     <li className={`dash-tile${tile.stale ? ' dash-tile--stale' : ''}`} aria-labelledby={headingId}>
@@ -77,12 +81,17 @@ export function TileCard({ tile, now }: { tile: Tile; now: number }) {
       )}
       <ul className="dash-tile__links">
         <li>
-          <Link to={tile.details}>{t('dashboard.details', { title })}</Link>
+          <Link to={`/dashboard/${tile.id}`} {...newTab}>
+            {t('dashboard.details', { title })}
+          </Link>
         </li>
         <li>
-          <Link to={`/opendata/${tile.source}`}>{t('dashboard.source', { title })}</Link>
+          <Link to={`/opendata/${tile.source}`} {...newTab}>
+            {t('dashboard.source', { title })}
+          </Link>
         </li>
       </ul>
+      {!embedded && <CopyButton text={tileEmbedCode(tile.id, title)} label={t('dashboard.embedCopy', { title })} />}
     </li>
   );
 }

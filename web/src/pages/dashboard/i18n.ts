@@ -21,6 +21,8 @@ const de = {
     demo: 'Enthält Demodaten.',
     source: 'Offene Daten: {{title}}',
     details: 'Details: {{title}}',
+    embedCopy: 'Einbettungscode kopieren: {{title}}',
+    easyRead: 'Das Dashboard in Leichter Sprache',
     tableCaption: '{{title}}: Tabelle',
     moreRows: '{{shown}} von {{total}} Zeilen gezeigt; alle unter „Details“.',
     tiles: {
@@ -96,6 +98,8 @@ const en: typeof de = {
     demo: 'Includes demo data.',
     source: 'Open data: {{title}}',
     details: 'Details: {{title}}',
+    embedCopy: 'Copy embed code: {{title}}',
+    easyRead: 'The dashboard in plain language',
     tableCaption: '{{title}}: table',
     moreRows: '{{shown}} of {{total}} rows shown; all under “Details”.',
     tiles: {
