@@ -206,30 +206,41 @@ describe('dashboard details, embeds and performance in Chromium', () => {
     page.on('response', (r) => {
       if (r.request().resourceType() === 'script') scripts.push(r.body().then((b) => ({ url: r.url(), gzip: gzipSync(b).length })));
     });
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.enable');
-    // Lighthouse's mobile profile ("slow 4G" and a four times slower CPU).
-    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 });
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-    await page.goto('/');
-    await page.locator('.dash-tile').first().waitFor();
-    await page.waitForLoadState('networkidle');
-    const lcp = await page.evaluate(
-      () =>
-        new Promise<number>((resolve) => {
-          new PerformanceObserver((list) => {
-            const entries = list.getEntries();
-            resolve(entries[entries.length - 1]!.startTime);
-          }).observe({ type: 'largest-contentful-paint', buffered: true });
-        }),
-    );
+    // LCP is a noisy measure (one slow frame on a shared machine moves it): the median of three
+    // loads counts, each on a fresh page with Lighthouse's mobile profile ("slow 4G", CPU four
+    // times slower).
+    const measure = async (p: typeof page) => {
+      const cdp = await context.newCDPSession(p);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 });
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+      await p.goto('/');
+      await p.locator('.dash-tile').first().waitFor();
+      await p.waitForLoadState('networkidle');
+      return p.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            new PerformanceObserver((list) => {
+              const entries = list.getEntries();
+              resolve(entries[entries.length - 1]!.startTime);
+            }).observe({ type: 'largest-contentful-paint', buffered: true });
+          }),
+      );
+    };
+    const runs = [await measure(page)];
+    for (let i = 0; i < 2; i++) {
+      const again = await context.newPage();
+      runs.push(await measure(again));
+      await again.close();
+    }
+    const lcp = [...runs].sort((a, b) => a - b)[1]!;
     const loaded = await Promise.all(scripts);
     const firstView = loaded.filter((s) => !/maplibre/i.test(s.url));
     const total = firstView.reduce((a, s) => a + s.gzip, 0);
     assert.ok(!loaded.some((s) => /SeriesChart|echarts/i.test(s.url)), 'the chart library is not part of the first view');
-    console.log(`start page: first-view JS ${(total / 1024).toFixed(1)} KB gzip in ${firstView.length} files; LCP ${Math.round(lcp)} ms (slow 4G, CPU ×4)`);
+    console.log(`start page: first-view JS ${(total / 1024).toFixed(1)} KB gzip in ${firstView.length} files; LCP median ${Math.round(lcp)} ms of ${runs.map(Math.round).join(', ')} (slow 4G, CPU ×4)`);
     assert.ok(total <= FIRST_VIEW_JS_BUDGET, `first-view JS is ${(total / 1024).toFixed(1)} KB gzip`);
-    assert.ok(lcp < LCP_BUDGET_MS, `LCP ${Math.round(lcp)} ms`);
+    assert.ok(lcp < LCP_BUDGET_MS, `LCP median ${Math.round(lcp)} ms (${runs.map(Math.round).join(', ')})`);
     await context.close();
   });
 });
