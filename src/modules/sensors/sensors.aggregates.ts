@@ -42,6 +42,7 @@ export function createAggregator() {
       from sensors_observations o join sensors_aggregates a on a.source_datastream_id = o.datastream_id
       where ${where} and jsonb_typeof(o.result) = 'number'
       group by 1, 2
+      order by 1, 2 -- one lock order for batches of several app instances on one database
       on conflict (datastream_id, bucket_start) do update set n = b.n + excluded.n, total = b.total + excluded.total,
         minimum = least(b.minimum, excluded.minimum), maximum = greatest(b.maximum, excluded.maximum)
       returning b.datastream_id, b.bucket_start`.execute(db);
@@ -82,8 +83,12 @@ export function createAggregator() {
 
   return {
     /** After a group-committed batch: in its transaction. */
-    async afterInsert(trx: Db, observationIds: number[]): Promise<void> {
-      if (observationIds.length === 0) return;
+    async afterInsert(trx: Db, observationIds: number[], datastreamIds: number[]): Promise<void> {
+      if (observationIds.length === 0 || datastreamIds.length === 0) return;
+      // Most streams have no aggregates: a look-up of a few ids is much cheaper than the fold's
+      // probe of every inserted row. Asked in the batch's transaction, so it sees what is committed.
+      const sources = await sql`select 1 from sensors_aggregates where source_datastream_id = any(${datastreamIds}::bigint[]) limit 1`.execute(trx);
+      if (sources.rows.length === 0) return;
       await materialise(trx, await fold(trx, sql`o.id = any(${observationIds}::bigint[])`));
     },
 

@@ -20,7 +20,8 @@ interface Entry {
   reject(err: unknown): void;
 }
 
-const MAX_BATCH = 2000; // 11 parameters per row stays far below PostgreSQL's 65,535.
+/** Rows per INSERT: large enough to amortise a transaction, small enough that the first caller's wait stays short. */
+const MAX_BATCH = 2000;
 /**
  * A stream's facts (its Thing, MultiDatastream result size) and its generated FeatureOfInterest are
  * remembered this long across batches: a steady stream then costs no look-ups per batch. Any
@@ -132,7 +133,7 @@ export function createIngestor(deps: {
       const ids = await repo.insertObservations(trx, out);
       ids.forEach((id, i) => (out[i]!.id = id));
       await widen(trx, out);
-      await deps.aggregator.afterInsert(trx, ids);
+      await deps.aggregator.afterInsert(trx, ids, dsIds);
       return out;
     });
     rows.forEach((r, i) => accepted[i]!.resolve(r.id));
@@ -161,7 +162,9 @@ export function createIngestor(deps: {
       if (r.resultTime && (!s.rs || r.resultTime < s.rs)) s.rs = r.resultTime;
       if (r.resultTime && (!s.re || r.resultTime > s.re)) s.re = r.resultTime;
     }
-    for (const s of spans.values()) await repo.widenStreamTimes(trx, s.table, s.id, s.ps, s.pe, s.rs, s.re);
+    // In id order: two app instances widening the same streams then lock them in the same order.
+    const ordered = [...spans.values()].sort((a, b) => a.table.localeCompare(b.table) || a.id - b.id);
+    for (const s of ordered) await repo.widenStreamTimes(trx, s.table, s.id, s.ps, s.pe, s.rs, s.re);
   }
 
   return {

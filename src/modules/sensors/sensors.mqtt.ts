@@ -36,22 +36,27 @@ export function createMqttBridge(deps: MqttBridgeDeps) {
   const { mqtt, log } = deps;
   let started = false;
 
+  /** Callers ask `mqtt.hasSubscribers` first: nobody listening means no JSON and no broker work. */
   function publish(topic: string, payload: unknown) {
-    if (!mqtt.hasSubscribers(topic)) return; // nobody listens: no JSON, no broker work
     void mqtt.publish(topic, JSON.stringify(payload)).catch((err: unknown) => log.warn({ err: (err as Error).message, topic }, 'MQTT publish failed'));
   }
 
   /** The entity on its topic, and on each `<topic>?$select=…` variant a client subscribed to. */
-  function publishTo(topic: string, entity: Json) {
-    publish(topic, entity);
+  function publishTo(topic: string, entity: () => Json) {
+    if (mqtt.hasSubscribers(topic)) publish(topic, entity());
     for (const variant of mqtt.queryTopics(topic)) {
-      const picked = selectFrom(variant, entity);
+      const picked = selectFrom(variant, entity());
       if (picked) publish(variant, picked);
     }
   }
 
-  function publishEntity(set: SetName, entity: Json, fks: Record<string, unknown>, changed?: string[]) {
-    const id = entity['@iot.id'] as number;
+  /**
+   * `present` runs only when some topic has a subscriber (at most once): at thousands of
+   * Observations per second, presenting each for nobody would cost more than storing it.
+   */
+  function publishEntity(set: SetName, id: number, present: () => Json, fks: Record<string, unknown>, changed?: string[]) {
+    let presented: Json | undefined;
+    const entity = () => (presented ??= present());
     publishTo(`${MQTT_VERSION}/${set}`, entity);
     publishTo(`${MQTT_VERSION}/${set}(${id})`, entity);
     for (const rel of MODEL[set].rels) {
@@ -59,7 +64,10 @@ export function createMqttBridge(deps: MqttBridgeDeps) {
       const parent = fks[rel.column];
       if (parent !== null && parent !== undefined) publishTo(`${MQTT_VERSION}/${MODEL[rel.target].set}(${Number(parent)})/${rel.inverse}`, entity);
     }
-    for (const p of changed ?? []) if (p in entity) publish(`${MQTT_VERSION}/${set}(${id})/${p}`, { [p]: entity[p] });
+    for (const p of changed ?? []) {
+      const topic = `${MQTT_VERSION}/${set}(${id})/${p}`;
+      if (mqtt.hasSubscribers(topic) && p in entity()) publish(topic, { [p]: entity()[p] });
+    }
   }
 
   /**
@@ -118,7 +126,7 @@ export function createMqttBridge(deps: MqttBridgeDeps) {
           try {
             // Undefined when deleted again before we published: nothing to announce.
             const found = await deps.entity(c.set, c.id);
-            if (found) publishEntity(c.set, found.json, found.row, c.action === 'update' ? c.changed : undefined);
+            if (found) publishEntity(c.set, c.id, () => found.json, found.row, c.action === 'update' ? c.changed : undefined);
           } catch (err) {
             log.warn({ err: (err as Error).message }, 'MQTT notification failed');
           }
@@ -130,7 +138,7 @@ export function createMqttBridge(deps: MqttBridgeDeps) {
     /** Observations from group commit: presented from the inserted rows, no re-read. */
     observations(rows: (ObservationRow & { id: number })[]) {
       for (const r of rows) {
-        publishEntity('Observations', presentObservation(r.id, r, deps.base), {
+        publishEntity('Observations', r.id, () => presentObservation(r.id, r, deps.base), {
           datastream_id: r.datastreamId,
           multi_datastream_id: r.multiDatastreamId,
           feature_of_interest_id: r.featureOfInterestId,

@@ -215,17 +215,23 @@ export function createSensorsRepository() {
     },
 
     /** Multi-row insert of prepared observations; returns ids in input order. */
+    /**
+     * One INSERT for a whole group-commit batch. The rows travel as eleven array parameters that
+     * `unnest` turns back into rows: about twice as fast as a VALUES list with eleven parameters per
+     * row, in PostgreSQL and in PGlite (parsing and binding 22,000 parameters dominates otherwise;
+     * docs/benchmarks/sensors.md). `unnest` keeps the array order, so the ids come back in input order.
+     */
     async insertObservations(db: Db, rows: ObservationRow[]): Promise<number[]> {
       if (rows.length === 0) return [];
-      const values = rows.map(
-        (r) => sql`(${r.phenomenonTimeStart}::timestamptz, ${r.phenomenonTimeEnd}::timestamptz, ${r.resultTime}::timestamptz, ${json(r.result)}::jsonb,
-          ${json(r.resultQuality)}::jsonb, ${r.validTimeStart}::timestamptz, ${r.validTimeEnd}::timestamptz, ${json(r.parameters)}::jsonb,
-          ${r.datastreamId}::bigint, ${r.multiDatastreamId}::bigint, ${r.featureOfInterestId}::bigint)`,
-      );
+      const column = <T>(pick: (r: ObservationRow) => T) => rows.map(pick);
       const res = await guard(
         sql<{ id: number }>`insert into sensors_observations (phenomenon_time_start, phenomenon_time_end, result_time, result, result_quality,
           valid_time_start, valid_time_end, parameters, datastream_id, multi_datastream_id, feature_of_interest_id)
-          values ${sql.join(values)} returning id`.execute(db),
+          select * from unnest(${column((r) => r.phenomenonTimeStart)}::timestamptz[], ${column((r) => r.phenomenonTimeEnd)}::timestamptz[],
+            ${column((r) => r.resultTime)}::timestamptz[], ${column((r) => json(r.result))}::jsonb[], ${column((r) => json(r.resultQuality))}::jsonb[],
+            ${column((r) => r.validTimeStart)}::timestamptz[], ${column((r) => r.validTimeEnd)}::timestamptz[], ${column((r) => json(r.parameters))}::jsonb[],
+            ${column((r) => r.datastreamId)}::bigint[], ${column((r) => r.multiDatastreamId)}::bigint[], ${column((r) => r.featureOfInterestId)}::bigint[])
+          returning id`.execute(db),
       );
       return res.rows.map((r) => Number(r.id));
     },

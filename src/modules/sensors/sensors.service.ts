@@ -118,12 +118,16 @@ export function createSensorsService(deps: {
     };
   }
 
-  /** A plain Observation into group commit; resolves with its id after the commit. */
-  async function submit(actor: Actor, p: PendingObservation): Promise<number> {
-    await access.requireObservationWrite(
-      actor,
-      p.datastreamId !== null ? { set: 'Datastreams', id: p.datastreamId } : { set: 'MultiDatastreams', id: p.multiDatastreamId! },
-    );
+  /**
+   * A plain Observation into group commit; resolves with its id after the commit. `checked` lets the
+   * rows of one request share one access check per stream (dataArray: thousands of rows, few streams).
+   */
+  async function submit(actor: Actor, p: PendingObservation, checked = new Map<string, Promise<void>>()): Promise<number> {
+    const stream = p.datastreamId !== null ? ({ set: 'Datastreams', id: p.datastreamId } as const) : ({ set: 'MultiDatastreams', id: p.multiDatastreamId! } as const);
+    const key = `${stream.set}(${stream.id})`;
+    let check = checked.get(key);
+    if (!check) checked.set(key, (check = access.requireObservationWrite(actor, stream)));
+    await check;
     if (p.featureOfInterestId !== null && !(await repo.exists(db, 'FeaturesOfInterest', p.featureOfInterestId))) {
       throw invalid(`there is no FeatureOfInterest with id ${p.featureOfInterestId}`, 'body.FeatureOfInterest');
     }
@@ -230,8 +234,8 @@ export function createSensorsService(deps: {
     async createObservations(actor: Actor, body: unknown, base: string): Promise<string[]> {
       access.requireObservationWriter(actor);
       if (!Array.isArray(body)) throw invalid('CreateObservations expects a JSON array', 'body');
-      const jobs: Promise<string>[] = [];
-      body.forEach((group: unknown, g) => {
+      // Every group is checked before any row is written: a malformed group is a 400 for the request.
+      const groups = body.map((group: unknown, g) => {
         if (!isObject(group) || !Array.isArray(group['components']) || !Array.isArray(group['dataArray'])) {
           throw invalid(`body[${g}] needs components and dataArray`, `body[${g}]`);
         }
@@ -239,7 +243,12 @@ export function createSensorsService(deps: {
         if (!components.includes('result')) throw invalid(`body[${g}].components must include result`, `body[${g}].components`);
         const stream = isObject(group['Datastream']) ? { Datastream: group['Datastream'] } : isObject(group['MultiDatastream']) ? { MultiDatastream: group['MultiDatastream'] } : null;
         if (!stream) throw invalid(`body[${g}] must name a Datastream or MultiDatastream`, `body[${g}].Datastream`);
-        for (const values of group['dataArray'] as unknown[]) {
+        return { components, stream, rows: group['dataArray'] as unknown[] };
+      });
+      const checked = new Map<string, Promise<void>>();
+      const jobs: Promise<string>[] = [];
+      for (const { components, stream, rows } of groups) {
+        for (const values of rows) {
           const obs: Record<string, unknown> = { ...stream };
           if (Array.isArray(values)) {
             const row = values as unknown[];
@@ -248,14 +257,14 @@ export function createSensorsService(deps: {
               else if (typeof c === 'string') obs[c] = row[i];
             });
           }
-          jobs.push(
-            createIn(actor, MODEL.Observations, obs, undefined).then(
-              (id) => `${base}/Observations(${id})`,
-              () => 'error',
-            ),
-          );
+          // A row that fails (validation, access, a missing FeatureOfInterest) answers "error" in place.
+          const job = (async () => {
+            const p = pending(obs, undefined);
+            return `${base}/Observations(${p ? await submit(actor, p, checked) : await createIn(actor, MODEL.Observations, obs, undefined)})`;
+          })();
+          jobs.push(job.catch(() => 'error'));
         }
-      });
+      }
       return Promise.all(jobs);
     },
 
