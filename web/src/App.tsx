@@ -35,6 +35,7 @@ const CommunitySearchPage = lazy(() => import('./pages/community/SearchPage'));
 const CommunityOrganisationPage = lazy(() => import('./pages/community/OrganisationPage'));
 const CommunityEventPage = lazy(() => import('./pages/community/EventPage'));
 const CommunityInvitationPage = lazy(() => import('./pages/community/InvitationPage'));
+const CommunityRegisterPage = lazy(() => import('./pages/community/manage/RegisterPage'));
 
 export function App() {
   return (
@@ -83,6 +84,7 @@ export function App() {
         <Route path="geoportal" element={<GeoportalPage />} />
         <Route path="vereine" element={<CommunitySearchPage />} />
         <Route path="vereine/einladung" element={<CommunityInvitationPage />} />
+        <Route path="vereine/registrieren" element={<CommunityRegisterPage />} />
         <Route path="vereine/veranstaltungen/:id" element={<CommunityEventPage />} />
         <Route path="vereine/:slug" element={<CommunityOrganisationPage />} />
         <Route path="staff/*" element={<StaffRoutes />} />

@@ -8,6 +8,9 @@ export const webPaths = {
   event: (id: number) => `/vereine/veranstaltungen/${id}`,
 };
 
+/** Pages of the web app at /vereine/<word>, which an organisation's slug must not shadow. */
+export const RESERVED_SLUGS: readonly string[] = ['einladung', 'registrieren'];
+
 const location = (lat: number | null, lon: number | null): Point | null => (lat === null || lon === null ? null : { lat, lon });
 
 export function presentOrganisation(o: OrganisationRow, internals: boolean) {

@@ -3,6 +3,7 @@
  * the writes of representatives and the city. Every write is audited in its own transaction, and an
  * event's occurrences are rewritten with it so the search never sees a half-changed event.
  */
+import { isDeepStrictEqual } from 'node:util';
 import { requireModuleWrite, requireStaff, type Actor } from '../../platform/auth/actor.js';
 import type { AuditRecorder, Clock } from '../../platform/contracts.js';
 import { withTransaction, type Db } from '../../platform/db/database.js';
@@ -10,7 +11,7 @@ import { badRequest, notFound } from '../../platform/http/errors.js';
 import { DEFAULT_PHOTO_LIMITS, processPhoto } from '../../platform/images/photos.js';
 import { createAccess, isCityEditor, isStaff, MODULE } from './community.access.js';
 import { LIMITS, type Category, type InternalContact, type Link, type ModerationState, type PublicContact } from './community.model.js';
-import { presentEvent, presentOrganisation } from './community.present.js';
+import { presentEvent, presentOrganisation, RESERVED_SLUGS } from './community.present.js';
 import { dayStart, expand, parseDateTime, parseDay, presetRange } from './community.recurrence.js';
 import type { CommunityRepository, EventRow, EventWrite, OrganisationRow, OrganisationWrite } from './community.repository.js';
 import { slugify } from '../../platform/text/slug.js';
@@ -79,6 +80,15 @@ export interface EventQuery {
 
 const DAY_MS = 86_400_000;
 
+/** Whether two states of an event look the same to the public but for the status. */
+function onlyStatusChanged(before: EventRow, after: EventRow): boolean {
+  const visible = (row: EventRow) => {
+    const { status: _status, moderation: _moderation, updatedAt: _updatedAt, ...rest } = presentEvent(row);
+    return rest;
+  };
+  return isDeepStrictEqual(visible(before), visible(after));
+}
+
 /** Contact fields are one-line plain text like every other text (URLs and e-mails are checked by the schema). */
 const cleanContact = <T extends object>(contact: T): T =>
   Object.fromEntries(Object.entries(contact).map(([k, v]) => [k, typeof v === 'string' ? plainLine(v) : v])) as T;
@@ -134,7 +144,9 @@ export function createCommunityService(deps: { db: Db; repo: CommunityRepository
     const base = slugify(name) || 'organisation';
     for (let i = 1; ; i++) {
       const slug = i === 1 ? base : `${base}-${i}`;
-      if (!(await repo.slugTaken(trx, slug))) return slug;
+      // A page of the web app, or digits only, which /organisations/:idOrSlug reads as an id.
+      const unusable = RESERVED_SLUGS.includes(slug) || /^\d+$/.test(slug);
+      if (!unusable && !(await repo.slugTaken(trx, slug))) return slug;
     }
   }
 
@@ -246,6 +258,12 @@ export function createCommunityService(deps: { db: Db; repo: CommunityRepository
       } else {
         eventId = id;
         await repo.updateEvent(trx, id, write, clock.now());
+        // A cancellation alone keeps an approved event public, marked cancelled: waiting for the city
+        // would hide that it is off. Any other change, with it or not, waits for approval again.
+        if (write.moderation === 'pending' && before?.moderation === 'approved' && write.status === 'cancelled' && onlyStatusChanged(before, (await repo.event(id, trx))!)) {
+          write.moderation = 'approved';
+          await repo.setModeration(trx, id, 'approved', clock.now());
+        }
       }
       await repo.replaceOccurrences(trx, eventId, starts, durationMs);
       const { lat, lon, ...rest } = write;

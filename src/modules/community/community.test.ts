@@ -143,6 +143,17 @@ describe('community: organisations, accounts and events', () => {
     assert.equal(byCity.statusCode, 200);
   });
 
+  test('a slug never shadows a page under /vereine/ and is never read as an id', async () => {
+    for (const name of ['Registrieren', 'Einladung', '1860']) {
+      const res = await post('/api/community/organisations', { name, category: 'other' }, city.headers);
+      assert.equal(res.statusCode, 201, res.body);
+      const { id, slug } = res.json<{ id: number; slug: string }>();
+      assert.match(slug, new RegExp(`^${name.toLowerCase()}-\\d+$`));
+      const found = await t.app.inject({ url: `/api/community/organisations/${slug}`, headers: city.headers });
+      assert.equal(found.json<{ id: number }>().id, id, found.body);
+    }
+  });
+
   test('owners invite co-editors by e-mail; editors edit but do not manage members; the last owner stays', async () => {
     const email = uniqueEmail('kassenwart');
     const invited = await post(`/api/community/organisations/${clubB.organisationId}/invitations`, { email, role: 'editor' }, clubB.headers);
@@ -275,6 +286,16 @@ describe('community: organisations, accounts and events', () => {
       const approved = await moderated.app.inject({ method: 'POST', url: `/api/community/events/${event.id}/moderation`, headers: editor.headers, payload: { state: 'approved' } });
       assert.equal(approved.statusCode, 200);
       assert.equal((await moderated.app.inject({ url: `/api/community/events/${event.id}` })).statusCode, 200);
+
+      // Cancelling alone keeps the approved event public, marked cancelled; any other change waits again.
+      const put = (extra: Record<string, unknown>) =>
+        moderated.app.inject({ method: 'PUT', url: `/api/community/events/${event.id}`, headers: rep.headers, payload: eventBody(rep.organisationId, { title: 'Wartet', ...extra }) });
+      const cancelled = await put({ status: 'cancelled' });
+      assert.equal(cancelled.json<{ moderation: string }>().moderation, 'approved', cancelled.body);
+      const shown = await moderated.app.inject({ url: `/api/community/events/${event.id}` });
+      assert.equal(shown.json<{ status: string }>().status, 'cancelled', shown.body);
+      assert.equal((await put({ status: 'cancelled', price: '5 €' })).json<{ moderation: string }>().moderation, 'pending');
+      assert.equal((await moderated.app.inject({ url: `/api/community/events/${event.id}` })).statusCode, 404);
     } finally {
       await moderated.close();
     }

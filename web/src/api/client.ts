@@ -15,11 +15,15 @@ export class ApiError extends Error {
     return this.problem.status;
   }
 
-  /** Field errors keyed by input name: "body.password" → "password". */
-  fieldErrors(): Record<string, string> {
+  /**
+   * Field errors keyed by input name: "body.password" → "password". `nested` keeps the whole path
+   * below the body ("organisation.name", "links.0.url") for forms that edit nested objects.
+   */
+  fieldErrors(nested = false): Record<string, string> {
     const out: Record<string, string> = {};
     for (const e of this.problem.errors ?? []) {
-      const name = e.field.replace(/^(body|query|params|querystring)\./, '').split('.')[0] ?? e.field;
+      const path = e.field.replace(/^(body|query|params|querystring)\./, '');
+      const name = nested ? path : (path.split('.')[0] ?? e.field);
       out[name] = out[name] ? `${out[name]}; ${e.message}` : e.message;
     }
     return out;

@@ -12,7 +12,11 @@ export function pathForStage(stage: 'mfa' | 'enrol' | 'full' | undefined): strin
   return '/staff/login'; // no session, or the second factor is still missing
 }
 
-export function RequireFullSession() {
+/**
+ * A complete session. `staffOnly`: the city's back office, which a club's representative (role
+ * `organisation`, same login) must not see; the API refuses them anyway, the page says why.
+ */
+export function RequireFullSession({ staffOnly = false }: { staffOnly?: boolean }) {
   const { loading, session } = useSession();
   const location = useLocation();
   if (loading) return <Loading />;
@@ -20,16 +24,17 @@ export function RequireFullSession() {
     // Remember the page so the login can return there afterwards.
     return <Navigate to={pathForStage(session?.stage)} replace state={{ from: location.pathname + location.search }} />;
   }
+  if (staffOnly && session.user.role === 'organisation') return <Forbidden text="forbidden.staffOnly" />;
   return <Outlet />;
 }
 
-function Forbidden() {
+function Forbidden({ text = 'forbidden.text' }: { text?: string }) {
   const { t } = useTranslation();
   useDocumentTitle(t('forbidden.title'));
   return (
     <section className="page">
       <h1>{t('forbidden.title')}</h1>
-      <p>{t('forbidden.text')}</p>
+      <p>{t(text)}</p>
     </section>
   );
 }

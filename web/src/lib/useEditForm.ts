@@ -7,7 +7,7 @@
 import { useEffect, useState } from 'react';
 import { useLocation } from 'react-router';
 import { useApi, type ApiState } from './useApi';
-import { useSubmit, type SubmitState } from './useSubmit';
+import { useSubmit, type SubmitOptions, type SubmitState } from './useSubmit';
 
 export interface EditForm<T, F> {
   record: ApiState<T>;
@@ -23,13 +23,14 @@ export function useEditForm<T, F>(
   empty: () => F,
   toForm: (record: T) => F,
   savedText: string,
+  submitOptions: SubmitOptions = {},
 ): EditForm<T, F> {
   const record = useApi<T>(path);
   const [form, setForm] = useState<F>(empty);
   const location = useLocation();
   const justCreated = (location.state as { created?: boolean } | null)?.created === true;
   const [done, setDone] = useState(justCreated ? savedText : '');
-  const submit = useSubmit();
+  const submit = useSubmit(submitOptions);
 
   useEffect(() => {
     if (record.data) setForm(toForm(record.data));

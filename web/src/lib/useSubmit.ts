@@ -16,7 +16,20 @@ export interface SubmitState {
   reset: () => void;
 }
 
-export function useSubmit(): SubmitState {
+export interface SubmitOptions {
+  /** Key field errors by their whole path ("organisation.name"), see ApiError.fieldErrors. */
+  nestedFields?: boolean;
+}
+
+/** The messages of the field errors at `key` and below it ("links.0" also gets "links.0.url"), joined. */
+export function errorUnder(fieldErrors: Record<string, string>, key: string): string | undefined {
+  const messages = Object.entries(fieldErrors)
+    .filter(([k]) => k === key || k.startsWith(`${key}.`))
+    .map(([, message]) => message);
+  return messages.length ? messages.join('; ') : undefined;
+}
+
+export function useSubmit({ nestedFields = false }: SubmitOptions = {}): SubmitState {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
@@ -28,21 +41,24 @@ export function useSubmit(): SubmitState {
     document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [fieldErrors]);
 
-  const run = useCallback(async (action: () => Promise<void>) => {
-    setPending(true);
-    setError(null);
-    setFieldErrors({});
-    try {
-      await action();
-      return true;
-    } catch (err) {
-      setError(err);
-      if (err instanceof ApiError) setFieldErrors(err.fieldErrors());
-      return false;
-    } finally {
-      setPending(false);
-    }
-  }, []);
+  const run = useCallback(
+    async (action: () => Promise<void>) => {
+      setPending(true);
+      setError(null);
+      setFieldErrors({});
+      try {
+        await action();
+        return true;
+      } catch (err) {
+        setError(err);
+        if (err instanceof ApiError) setFieldErrors(err.fieldErrors(nestedFields));
+        return false;
+      } finally {
+        setPending(false);
+      }
+    },
+    [nestedFields],
+  );
 
   const reset = useCallback(() => {
     setError(null);

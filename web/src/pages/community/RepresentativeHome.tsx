@@ -1,16 +1,15 @@
 /**
  * What a club's representative (role `organisation`, not staff) sees after logging in: the
- * organisations the account represents, from GET /api/community/me, linked to their public pages.
+ * organisations the account represents, from GET /api/community/me, each linked to the page where
+ * it is maintained, and the notice board between organisations.
  */
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice, Loading } from '../../components/Notice';
 import { useApi } from '../../lib/useApi';
+import { managePath, NOTICE_BOARD_PATH } from './manage/shared';
+import type { Me } from './manage/types';
 import './i18n';
-
-interface Me {
-  memberships: { organisation: { id: number; slug: string; name: string; verified: boolean }; role: 'owner' | 'editor' }[];
-}
 
 export function RepresentativeHome() {
   const { t } = useTranslation();
@@ -25,13 +24,15 @@ export function RepresentativeHome() {
         <ul>
           {me.data.memberships.map((m) => (
             <li key={m.organisation.id}>
-              <Link to={`/vereine/${m.organisation.slug}`}>{m.organisation.name}</Link> (
-              {t(`community.invitation.role.${m.role}`)};{' '}
+              <Link to={managePath(m.organisation.id)}>{m.organisation.name}</Link> ({t(`community.invitation.role.${m.role}`)};{' '}
               {m.organisation.verified ? t('community.organisation.verified') : t('community.representative.unverified')})
             </li>
           ))}
         </ul>
       ) : null}
+      <p>
+        <Link to={NOTICE_BOARD_PATH}>{t('community.notices.title')}</Link>: {t('community.representative.notices')}
+      </p>
     </section>
   );
 }

@@ -100,6 +100,9 @@ export default function SearchPage() {
     <div className="page">
       <h1>{t('community.title')}</h1>
       <p className="lead">{t('community.intro')}</p>
+      <p>
+        {t('community.register.invite')} <Link to="/vereine/registrieren">{t('community.register.link')}</Link>
+      </p>
       <DemoNotice show={events.data?.items.some((e) => e.demo) || organisations.data?.items.some((o) => o.demo)} />
 
       <nav className="sub-nav" aria-label={t('community.view.label')}>

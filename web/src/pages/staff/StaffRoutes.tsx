@@ -21,6 +21,8 @@ const ParkingAdminRoutes = lazy(() => import('./parking/ParkingAdminRoutes'));
 const WasteAdminRoutes = lazy(() => import('./waste/WasteAdminRoutes'));
 const OpendataAdminRoutes = lazy(() => import('./opendata/OpendataAdminRoutes'));
 const ReportsStaffRoutes = lazy(() => import('./reports/ReportsStaffRoutes'));
+const ManageOrganisationPage = lazy(() => import('../community/manage/ManageOrganisationPage'));
+const NoticeBoardPage = lazy(() => import('../community/manage/NoticeBoardPage'));
 const NotFoundPage = lazy(() => import('../public/NotFoundPage'));
 
 export default function StaffRoutes() {
@@ -31,8 +33,13 @@ export default function StaffRoutes() {
         <Routes>
           <Route path="login" element={<LoginPage />} />
           <Route path="enrol" element={<EnrolPage />} />
+          {/* Open to a club's representative (role organisation) as well as to staff. */}
           <Route element={<RequireFullSession />}>
             <Route index element={<StaffHomePage />} />
+            <Route path="vereine/pinnwand" element={<NoticeBoardPage />} />
+            <Route path="vereine/:id" element={<ManageOrganisationPage />} />
+          </Route>
+          <Route element={<RequireFullSession staffOnly />}>
             <Route path="verwaltungsleistungen/*" element={<CatalogAdminRoutes />} />
             <Route path="projekte/*" element={<ProjectsAdminRoutes />} />
             <Route path="parken/*" element={<ParkingAdminRoutes />} />
