@@ -70,7 +70,7 @@ function Invitation() {
             <>
               <p>{t('community.invitation.accepted', { role: t(`community.invitation.role.${answer.role}`) })}</p>
               <p>
-                <Link to={`/vereine/${answer.organisationId}`}>{t('community.invitation.toOrganisation')}</Link>
+                <Link to={`/staff/vereine/${answer.organisationId}`}>{t('community.invitation.toOrganisation')}</Link>
               </p>
             </>
           )
