@@ -8,7 +8,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type, type Static } from 'typebox';
 import { matchesEtag } from '../../platform/http/representation.js';
 import { badRequest } from '../../platform/http/errors.js';
-import { errorResponses } from '../../platform/http/schemas.js';
+import { errorResponses, Nullable } from '../../platform/http/schemas.js';
 import type { CatalogVersion } from './catalog.cache.js';
 import type { createCatalogImporter } from './catalog.import.js';
 import { exportFile } from './catalog.import.js';
@@ -33,7 +33,6 @@ const Counts = Type.Object({
   geplant: Type.Integer(),
   nicht_online: Type.Integer(),
 });
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const LangSchema = Type.Union([Type.Literal('de'), Type.Literal('en')], { default: 'de' });
 
 const Service = Type.Object({

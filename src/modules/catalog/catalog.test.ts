@@ -278,6 +278,52 @@ describe('catalog', () => {
     assert.equal((await t.app.inject({ url: '/api/catalog/services/999999999' })).statusCode, 404);
   });
 
+  test('a nullable field takes a valid value or null, and a bad value is a 400 naming it, not a cleared field', async () => {
+    const facets = (await t.app.inject({ url: '/api/catalog/facets' })).json<{ themenfelder: { id: number }[] }>();
+    const themenfeldId = facets.themenfelder[0]!.id;
+    const created = await create({
+      name: unique('Nullable'),
+      status: 'geplant',
+      ozgId: null,
+      local: true,
+      themenfeldId,
+      plannedGoLive: '2026-01-01',
+    });
+    assert.equal(created.statusCode, 201, created.body);
+    const id = created.json<{ id: number }>().id;
+    const patch = (payload: Record<string, unknown>) =>
+      t.app.inject({ method: 'PATCH', url: `/api/catalog/services/${id}`, headers: editor.headers, payload });
+    for (const [field, value] of [
+      ['themenfeldId', 0],
+      ['plannedGoLive', ''],
+      ['ozgId', ''],
+      ['ozgId', 0],
+    ] as const) {
+      const res = await patch({ [field]: value });
+      assert.equal(res.statusCode, 400, `${field}: ${JSON.stringify(value)} → ${res.body}`);
+      assert.ok(
+        res.json<{ errors: { field: string }[] }>().errors.some((e) => e.field === `body.${field}`),
+        res.body,
+      );
+    }
+    const unchanged = (await t.app.inject({ url: `/api/catalog/services/${id}` })).json<{
+      themenfeld: { id: number } | null;
+      plannedGoLive: string | null;
+    }>();
+    assert.deepEqual([unchanged.themenfeld?.id, unchanged.plannedGoLive], [themenfeldId, '2026-01-01']);
+
+    const valid = await patch({ plannedGoLive: '2026-06-30', maturityLevel: 0 });
+    assert.equal(valid.statusCode, 200, valid.body);
+    assert.deepEqual(
+      [valid.json<{ plannedGoLive: string }>().plannedGoLive, valid.json<{ maturityLevel: number }>().maturityLevel],
+      ['2026-06-30', 0],
+    );
+    const cleared = await patch({ themenfeldId: null, plannedGoLive: null, maturityLevel: null });
+    assert.equal(cleared.statusCode, 200, cleared.body);
+    const after = cleared.json<{ themenfeld: unknown; plannedGoLive: unknown; maturityLevel: unknown }>();
+    assert.deepEqual([after.themenfeld, after.plannedGoLive, after.maturityLevel], [null, null, null]);
+  });
+
   test('writes need a catalog editor: 401 without login, 403 for viewers and other editors', async () => {
     assert.equal((await create({ name: 'x', status: 'geplant' }, {})).statusCode, 401);
     assert.equal((await create({ name: 'x', status: 'geplant' }, viewer.headers)).statusCode, 403);

@@ -1,8 +1,7 @@
 /** TypeBox schemas of the community routes: the request limits and the response allow-lists. */
 import { Type } from 'typebox';
+import { Nullable } from '../../platform/http/schemas.js';
 import { CATEGORIES, LIMITS } from './community.model.js';
-
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
 // Spelled out (not mapped from community.model.ts) so the handlers' types are the literal unions.
 export const CategorySchema = Type.Union([

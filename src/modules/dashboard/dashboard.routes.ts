@@ -4,11 +4,10 @@ import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import { csvLine } from '../../platform/http/csv.js';
 import { sendRepresentation } from '../../platform/http/representation.js';
-import { errorResponses } from '../../platform/http/schemas.js';
+import { errorResponses, Nullable } from '../../platform/http/schemas.js';
 import { MAX_RANGE_DAYS, seriesTable } from './dashboard.series.js';
 import type { DashboardService } from './dashboard.service.js';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const Cell = Type.Union([Type.Number(), Type.String(), Type.Null()]);
 
 const TileIdSchema = Type.Union([

@@ -4,7 +4,8 @@
  * follow (self, alternate, items, next, prev, collection). All links are absolute (PUBLIC_URL).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { Type, type TSchema } from 'typebox';
+import { Type } from 'typebox';
+import { Nullable } from '../../platform/http/schemas.js';
 import type { Feature } from './geoportal.collections.js';
 import { CRS84, DEFAULT_LIMIT, MAX_LIMIT, type GeoportalService } from './geoportal.service.js';
 
@@ -16,7 +17,6 @@ export const CONFORMANCE = [
   'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson',
 ];
 
-const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const Link = Type.Object({
   href: Type.String(),
   rel: Type.String(),

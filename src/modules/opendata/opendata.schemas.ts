@@ -1,7 +1,7 @@
 /** TypeBox schemas of the module's JSON API: the allow-list of what leaves the server. */
 import { Type } from 'typebox';
+import { Nullable } from '../../platform/http/schemas.js';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const Text2 = Type.Object({ de: Type.String(), en: Type.String() });
 const Text2In = Type.Object(
   { de: Type.String({ minLength: 1, maxLength: 5000 }), en: Type.String({ minLength: 1, maxLength: 5000 }) },

@@ -1,7 +1,7 @@
 /** TypeBox schemas of the parking API: request checks and response allow-lists. */
 import { Type } from 'typebox';
+import { Nullable } from '../../platform/http/schemas.js';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const Entrance = Type.Object({ name: Type.String({ minLength: 1, maxLength: 200 }), lat: Type.Number({ minimum: -90, maximum: 90 }), lon: Type.Number({ minimum: -180, maximum: 180 }) });
 export const SITE_TYPES = ['CAR_PARK', 'UNDERGROUND', 'OFF_STREET_PARKING_GROUND', 'ON_STREET', 'OTHER'] as const;
 

@@ -1,9 +1,9 @@
 /** TypeBox schemas of the projects API: request validation and the allow-list of what responses carry. */
 import { Type } from 'typebox';
+import { Nullable } from '../../platform/http/schemas.js';
 
 export const DateString = (description: string) => Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description });
-const NullableDate = (d: string) => Type.Union([DateString(d), Type.Null()]);
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(s: T) => Type.Union([s, Type.Null()]);
+const NullableDate = (d: string) => Nullable(DateString(d));
 
 // Spelled out (not mapped from projects.model.ts) so the static types stay literal unions.
 export const ProjectStatusSchema = Type.Union([

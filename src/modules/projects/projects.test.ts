@@ -150,6 +150,18 @@ describe('projects portfolio', () => {
     assert.equal(field.json<Problem>().code, 'PROJECTS_FIELD_UNKNOWN');
     const dates = await create({ title: `Z ${unique}`, startDate: '2025-05-01', endDate: '2025-01-01' });
     assert.equal(dates.json<Problem>().errors![0]!.field, 'body.endDate');
+    // "" is not null: a nullable object or date must not read it as "no location" / "no date".
+    for (const [name, value] of [
+      ['location', ''],
+      ['startDate', ''],
+    ] as const) {
+      const res = await create({ title: `Z ${unique}`, [name]: value });
+      assert.equal(res.statusCode, 400, res.body);
+      assert.ok(
+        res.json<Problem>().errors!.some((e) => e.field === `body.${name}`),
+        res.body,
+      );
+    }
     const district = await create({ title: `Z ${unique}`, districts: ['atlantis'] });
     assert.equal(district.json<Problem>().code, 'PROJECTS_DISTRICT_UNKNOWN');
     const ok = await create({

@@ -5,10 +5,9 @@
  */
 import { Type, type Static, type TSchema } from 'typebox';
 import { Value } from 'typebox/value';
+import { Nullable } from '../../platform/http/schemas.js';
 import type { AttributeDef, CategoryRow } from './reports.repository.js';
 import type { PublicReport } from './reports.shared.js';
-
-const Nullable = <T extends TSchema>(s: T) => Type.Union([s, Type.Null()]);
 
 export const DiscoverySchema = Type.Object({
   changeset: Type.String(),

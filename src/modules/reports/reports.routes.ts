@@ -2,11 +2,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { badRequest } from '../../platform/http/errors.js';
-import { errorResponses } from '../../platform/http/schemas.js';
+import { errorResponses, Nullable } from '../../platform/http/schemas.js';
 import { attributesOf, mediaOf, numberField } from './reports.input.js';
 import type { ReportsService } from './reports.service.js';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(s: T) => Type.Union([s, Type.Null()]);
 
 export const PublicReportSchema = Type.Object({
   id: Type.String(),

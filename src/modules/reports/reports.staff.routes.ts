@@ -1,12 +1,11 @@
 /** HTTP for the back office and administration under /api/reports (staff sessions, problem+json). */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type Static } from 'typebox';
-import { errorResponses, IdParams, OkSchema } from '../../platform/http/schemas.js';
+import { errorResponses, IdParams, Nullable, OkSchema } from '../../platform/http/schemas.js';
 import type { ReportsAdminService } from './reports.admin.js';
 import { STATUSES } from './reports.repository.js';
 import type { ReportsStaffService } from './reports.staff.js';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(s: T) => Type.Union([s, Type.Null()]);
 const StatusSchema = Type.Union(STATUSES.map((s) => Type.Literal(s)));
 const ReportId = Type.Object({ id: Type.String({ pattern: '^\\d{1,15}$' }) });
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });

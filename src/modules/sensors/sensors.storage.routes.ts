@@ -5,12 +5,12 @@
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { IdParams, errorResponses } from '../../platform/http/schemas.js';
+import { IdParams, Nullable, errorResponses } from '../../platform/http/schemas.js';
 import type { SensorsService } from './sensors.service.js';
 
 const Period = Type.Union([Type.Literal('PT1H'), Type.Literal('P1D')]);
 const Storage = Type.Object({
-  retentionDays: Type.Union([Type.Integer(), Type.Null()]),
+  retentionDays: Nullable(Type.Integer()),
   aggregates: Type.Array(Type.Object({ period: Period, datastreamId: Type.Integer() })),
 });
 /** Up to 100 years; longer is "forever", which is null. */
@@ -41,8 +41,7 @@ export const sensorsStorageRoutes: FastifyPluginAsyncTypebox<{ service: SensorsS
         params: IdParams,
         body: Type.Object(
           {
-            // A type list, not a union: with Ajv's type coercion a union would turn an invalid 0 into null.
-            retentionDays: Type.Unsafe<number | null>({ type: ['integer', 'null'], minimum: 1, maximum: MAX_RETENTION_DAYS }),
+            retentionDays: Nullable(Type.Integer({ minimum: 1, maximum: MAX_RETENTION_DAYS })),
             aggregates: Type.Array(Period, { maxItems: 2, uniqueItems: true }),
           },
           { additionalProperties: false },

@@ -1,8 +1,8 @@
 /** TypeBox schemas of the waste API: request checks and response allow-lists. */
 import { Type } from 'typebox';
+import { Nullable } from '../../platform/http/schemas.js';
 import { CATEGORIES, KINDS } from './waste.service.js';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const literals = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
 
 export const ContainerInputSchema = Type.Object(

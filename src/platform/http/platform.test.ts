@@ -27,6 +27,18 @@ describe('HTTP platform', () => {
     const doc = (await t.app.inject({ url: '/api/openapi.json' })).json<{ openapi: string; paths: Record<string, unknown> }>();
     assert.equal(doc.openapi, '3.1.0');
     assert.ok(doc.paths['/api/auth/login']);
+    // Nullable: a type list for primitives, anyOf with null for objects — both read as "or null".
+    type Schema = { type?: unknown; minimum?: number; enum?: unknown[]; anyOf?: Schema[] };
+    type Operation = { requestBody: { content: Record<string, { schema: { properties: Record<string, Schema> } }> } };
+    const bodyField = (path: string, method: string, field: string) =>
+      (doc.paths[path] as Record<string, Operation>)[method]!.requestBody.content['application/json']!.schema.properties[field]!;
+    const retention = bodyField('/api/sensors/datastreams/{id}/storage', 'put', 'retentionDays');
+    assert.deepEqual([retention.type, retention.minimum], [['integer', 'null'], 1]);
+    const location = bodyField('/api/projects/{id}', 'patch', 'location');
+    assert.deepEqual(
+      location.anyOf?.map((s) => s.type ?? s.enum),
+      [[null], 'object'],
+    );
     const page = await t.app.inject({ url: '/api/docs/' });
     assert.equal(page.statusCode, 200);
     assert.ok(!/https?:\/\/(?!localhost)[a-z]/i.test(page.body.replace(/https?:\/\/(www\.)?(w3\.org|swagger\.io)[^"' ]*/g, '')), 'no external assets');

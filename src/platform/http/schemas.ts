@@ -1,5 +1,5 @@
 /** Schemas shared by every module's routes. */
-import { Type, type Static } from 'typebox';
+import { Type, type Static, type TSchema, type TUnsafe } from 'typebox';
 
 export const ProblemSchema = Type.Object(
   {
@@ -27,3 +27,30 @@ export const errorResponses = (...statuses: number[]) =>
   Object.fromEntries(statuses.map((s) => [s, Type.Ref('Problem')]));
 
 export const OkSchema = Type.Object({ ok: Type.Literal(true) });
+
+const NULL_IN_TYPE_LIST = new Set(['string', 'integer', 'number', 'boolean']);
+
+/**
+ * `schema` or null. The server runs Ajv with `coerceTypes`, and Ajv coerces "", 0 and false to null
+ * wherever a `{ type: 'null' }` is checked — so the obvious `anyOf: [schema, { type: 'null' }]` turns
+ * a value the first branch rejects (0 for an id ≥ 1, "" for a date) into null, and bad input silently
+ * clears the field instead of answering 400 with the field's name.
+ *
+ * - A single primitive type becomes a type list, `{ type: ['integer', 'null'], minimum: 1 }`: a value of
+ *   the primitive type is checked against the keywords (minLength, format, minimum … apply only to
+ *   that type), so 0 or "" fail there. Ajv still turns "" into null for a nullable number, integer or
+ *   boolean ("" is not coercible to them) — an emptied input clearing the field, as in a query string.
+ * - Anything else (objects, arrays, enums, unions) becomes `anyOf: [{ const: null }, schema]`: `const`
+ *   is not a type, so nothing is coerced to null, and null goes first because with
+ *   `coerceTypes: 'array'` an array branch would wrap null into `[null]` before `const` saw it.
+ *
+ * Both are plain JSON Schema for the OpenAPI 3.1 document (which writes the `const` as `enum: [null]`);
+ * the static type stays `T | null`, so handlers keep their types.
+ */
+export function Nullable<T extends TSchema>(schema: T): TUnsafe<Static<T> | null> {
+  const { type } = schema as { type?: unknown };
+  if (typeof type === 'string' && NULL_IN_TYPE_LIST.has(type) && !('const' in schema) && !('enum' in schema)) {
+    return Type.Unsafe<Static<T> | null>({ ...schema, type: [type, 'null'] });
+  }
+  return Type.Unsafe<Static<T> | null>(Type.Union([Type.Unsafe<null>({ const: null }), schema]));
+}

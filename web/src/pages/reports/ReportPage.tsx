@@ -6,12 +6,13 @@ import { useId } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
+import { useDistrictName } from '../../components/DistrictOptions';
 import { MapView } from '../../components/map/MapView';
 import { ErrorNotice, Loading } from '../../components/Notice';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { useApi } from '../../lib/useApi';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import { DemoNotice, photoPaths, ReportsNav, STATUS_STYLE, StatusBadge, useCategoryName, useDistrictName } from './shared';
+import { DemoNotice, photoPaths, ReportsNav, STATUS_STYLE, StatusBadge, useCategoryName } from './shared';
 import { SupportBox } from './SupportBox';
 import type { ServiceRequest } from './types';
 

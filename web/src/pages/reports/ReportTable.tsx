@@ -2,8 +2,9 @@
 import { useId } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { useDistrictName } from '../../components/DistrictOptions';
 import { formatDate } from '../../lib/format';
-import { StatusBadge, useDistrictName } from './shared';
+import { StatusBadge } from './shared';
 import type { ServiceRequest } from './types';
 
 export function ReportTable({ items, selectedId }: { items: readonly ServiceRequest[]; selectedId: string | null }) {

@@ -2,7 +2,6 @@
 import { useMemo } from 'react';
 import { NavLink } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useCity } from '../../components/CityContext';
 import { useApi, type ApiState } from '../../lib/useApi';
 import type { CategoryTexts, DetailedStatus, Service } from './types';
 import './i18n';
@@ -83,11 +82,6 @@ export function CategoryOptions({ services }: { services: readonly Service[] | u
       ))}
     </>
   );
-}
-
-export function useDistrictName(): (id: string | null | undefined) => string | null {
-  const { city } = useCity();
-  return (id) => (id ? (city?.districts.find((d) => d.id === id)?.name ?? id) : null);
 }
 
 export function DemoNotice({ show }: { show: boolean | undefined }) {

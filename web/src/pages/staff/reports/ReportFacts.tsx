@@ -2,7 +2,8 @@
 import { Fragment, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { StatusBadge, useDistrictName } from '../../reports/shared';
+import { useDistrictName } from '../../../components/DistrictOptions';
+import { StatusBadge } from '../../reports/shared';
 import { Time } from '../shared/notes';
 import { REPORTS_STAFF_PATH } from './ReportsStaffRoutes';
 import type { StaffDetail } from './types';
