@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { createStaffLink, enrolInBrowser, expectAccessible, newContext, startE2E, type E2E, widthsFor } from './harness.js';
+import { enrolStaff, expectAccessible, startE2E, type E2E, widthsFor } from './harness.js';
 
 interface ApiService {
   id: number;
@@ -55,11 +55,9 @@ describe('catalog back office in Chromium', () => {
 
   before(async () => {
     e = await startE2E();
-    const { url } = await createStaffLink(e, { role: 'editor', displayName: 'Elias Editor', modules: ['catalog'] });
-    const context = await newContext(e);
-    closeContext = () => context.close();
-    page = await context.newPage();
-    await enrolInBrowser(e, page, url);
+    const staff = await enrolStaff(e, { role: 'editor', displayName: 'Elias Editor', modules: ['catalog'] });
+    closeContext = () => staff.context.close();
+    page = staff.page;
   });
   after(async () => {
     await closeContext();

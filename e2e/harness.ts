@@ -89,10 +89,16 @@ export function watchForeignRequests(page: Page, baseUrl: string): string[] {
 /** The password e2e staff users set at enrolment. */
 export const E2E_PASSWORD = 'Deutsches Eck am Rhein 2026';
 
+export interface StaffUser {
+  role: 'admin' | 'editor';
+  displayName: string;
+  modules?: string[];
+}
+
 /** Creates a staff user and returns the path of its one-time enrolment link. */
 export async function createStaffLink(
   e: E2E,
-  user: { role: 'admin' | 'editor'; displayName: string; modules?: string[] } = { role: 'admin', displayName: 'Erika Admin' },
+  user: StaffUser = { role: 'admin', displayName: 'Erika Admin' },
 ): Promise<{ email: string; url: string }> {
   const { createIdentityModule } = await import('../src/modules/identity/index.js');
   const { createAuditModule } = await import('../src/modules/audit/index.js');
@@ -144,6 +150,24 @@ export async function enrolInBrowser(e: E2E, page: Page, url: string, check?: (l
   await page.getByRole('button', { name: 'Ich habe die Codes gespeichert' }).click();
   await page.getByRole('heading', { name: 'Mitarbeiterbereich', level: 1 }).waitFor();
   return secret;
+}
+
+/**
+ * Creates a staff user and enrols it in a new browser context (see newContext), its page ending on
+ * the staff home page. `foreign` records requests that leave the platform from the enrolment on;
+ * `check` runs at each step of the enrolment (e.g. expectAccessible).
+ */
+export async function enrolStaff(
+  e: E2E,
+  user?: StaffUser,
+  check?: (page: Page, label: string) => Promise<void>,
+): Promise<{ context: BrowserContext; page: Page; foreign: string[]; email: string; secret: string }> {
+  const { email, url } = await createStaffLink(e, user);
+  const context = await newContext(e);
+  const page = await context.newPage();
+  const foreign = watchForeignRequests(page, e.baseUrl);
+  const secret = await enrolInBrowser(e, page, url, check && ((label) => check(page, label)));
+  return { context, page, foreign, email, secret };
 }
 
 /**

@@ -13,16 +13,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import {
-  createStaffLink,
-  enrolInBrowser,
-  expectAccessible,
-  newContext,
-  startE2E,
-  watchForeignRequests,
-  type E2E,
-  widthsFor,
-} from './harness.js';
+import { enrolStaff, expectAccessible, newContext, startE2E, watchForeignRequests, type E2E, widthsFor } from './harness.js';
 
 const DATASETS = '/staff/opendata/datensaetze';
 
@@ -176,11 +167,9 @@ describe('open-data portal in Chromium', () => {
     let page: Page;
     let closeContext: () => Promise<void>;
     before(async () => {
-      const { url } = await createStaffLink(e, { role: 'editor', displayName: 'Olga Opendata', modules: ['opendata'] });
-      const context = await newContext(e);
-      closeContext = () => context.close();
-      page = await context.newPage();
-      await enrolInBrowser(e, page, url);
+      const staff = await enrolStaff(e, { role: 'editor', displayName: 'Olga Opendata', modules: ['opendata'] });
+      closeContext = () => staff.context.close();
+      page = staff.page;
     });
     after(() => closeContext());
 

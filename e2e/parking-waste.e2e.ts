@@ -13,16 +13,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { DEMO_SEEDS } from '../src/app.js';
 import { runSeeds } from '../src/platform/db/seeds.js';
-import {
-  createStaffLink,
-  enrolInBrowser,
-  expectAccessible,
-  newContext,
-  startE2E,
-  watchForeignRequests,
-  type E2E,
-  widthsFor,
-} from './harness.js';
+import { enrolStaff, expectAccessible, startE2E, type E2E, widthsFor } from './harness.js';
 
 const run = randomBytes(3).toString('hex');
 const SITE = `Parkhaus Teststraße ${run}`;
@@ -101,10 +92,7 @@ describe('parking and waste back office in Chromium', () => {
     'an editor of parking adds a ParkAPI source, polls it, sees the car park, then the error of a failing poll',
     { timeout: 180_000 },
     async () => {
-      const { url } = await createStaffLink(e, { role: 'editor', displayName: 'Paula Parken', modules: ['parking'] });
-      const context = await newContext(e);
-      const page = await context.newPage();
-      await enrolInBrowser(e, page, url);
+      const { context, page } = await enrolStaff(e, { role: 'editor', displayName: 'Paula Parken', modules: ['parking'] });
 
       await page.getByRole('link', { name: 'Parken', exact: true }).click();
       await page.getByRole('heading', { name: 'Parkhäuser und Parkplätze', level: 1 }).waitFor();
@@ -160,10 +148,7 @@ describe('parking and waste back office in Chromium', () => {
   );
 
   test('an editor without the module sees parking read-only and cannot change a source', { timeout: 120_000 }, async () => {
-    const { url } = await createStaffLink(e, { role: 'editor', displayName: 'Wim Abfall', modules: ['waste'] });
-    const context = await newContext(e);
-    const page = await context.newPage();
-    await enrolInBrowser(e, page, url);
+    const { context, page } = await enrolStaff(e, { role: 'editor', displayName: 'Wim Abfall', modules: ['waste'] });
     await page.goto('/staff/parken/quellen');
     await page.getByText('Sie können diese Daten ansehen.').waitFor();
     await page.getByRole('row').filter({ hasText: SOURCE }).waitFor();
@@ -175,11 +160,7 @@ describe('parking and waste back office in Chromium', () => {
   });
 
   test('every parking and waste back-office page passes axe (light at 390px, dark at 1280px)', { timeout: 600_000 }, async () => {
-    const { url } = await createStaffLink(e);
-    const context = await newContext(e);
-    const page = await context.newPage();
-    const foreign = watchForeignRequests(page, e.baseUrl);
-    await enrolInBrowser(e, page, url);
+    const { context, page, foreign } = await enrolStaff(e);
     const sites = (await (await page.request.get('/api/parking/sites')).json()) as { items: { id: number }[] };
     const containers = (await (await page.request.get('/api/waste/containers')).json()) as { items: { id: number }[] };
     const pages = [

@@ -11,16 +11,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { DEMO_SEEDS } from '../src/app.js';
 import { runSeeds } from '../src/platform/db/seeds.js';
-import {
-  createStaffLink,
-  enrolInBrowser,
-  expectAccessible,
-  newContext,
-  startE2E,
-  watchForeignRequests,
-  type E2E,
-  widthsFor,
-} from './harness.js';
+import { enrolStaff, expectAccessible, newContext, startE2E, watchForeignRequests, type E2E, widthsFor } from './harness.js';
 
 const PUBLIC_PAGES = [
   '/projekte',
@@ -108,10 +99,7 @@ describe('project pages in Chromium', () => {
   );
 
   test('an editor changes a status in the back office and it appears under "what changed"', { timeout: 400_000 }, async () => {
-    const { url } = await createStaffLink(e, { role: 'editor', displayName: 'Paula Projekte', modules: ['projects'] });
-    const context = await newContext(e);
-    const page = await context.newPage();
-    await enrolInBrowser(e, page, url);
+    const { context, page } = await enrolStaff(e, { role: 'editor', displayName: 'Paula Projekte', modules: ['projects'] });
 
     await page.getByRole('link', { name: 'Smart-City-Projekte' }).last().click();
     await page.getByRole('heading', { name: 'Smart-City-Projekte bearbeiten', level: 1 }).waitFor();

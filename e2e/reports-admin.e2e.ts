@@ -11,15 +11,7 @@ import { after, before, describe, test } from 'node:test';
 import jpeg from 'jpeg-js';
 import { sql } from 'kysely';
 import { multipart } from '../src/testing/uploads.js';
-import {
-  checkEveryView,
-  createStaffLink,
-  enrolInBrowser,
-  newContext,
-  startE2E,
-  watchForeignRequests,
-  type E2E,
-} from './harness.js';
+import { checkEveryView, enrolStaff, startE2E, type E2E } from './harness.js';
 
 const run = randomBytes(3).toString('hex');
 const NEW_NAME = `Stadtmöbel ${run}`;
@@ -56,11 +48,7 @@ describe('Schadensmelder administration in Chromium', () => {
     'an admin renames a category, sees it on the report form, and blacks out part of a photo',
     { timeout: 300_000 },
     async () => {
-      const { url } = await createStaffLink(e, { role: 'admin', displayName: 'Anna Verwaltung' });
-      const context = await newContext(e);
-      const page = await context.newPage();
-      const foreign = watchForeignRequests(page, e.baseUrl);
-      await enrolInBrowser(e, page, url);
+      const { context, page, foreign } = await enrolStaff(e, { role: 'admin', displayName: 'Anna Verwaltung' });
 
       // Categories: list, edit form, rename.
       await page.goto('/staff/schadensmelder/kategorien');

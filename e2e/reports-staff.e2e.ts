@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { checkEveryView, createStaffLink, enrolInBrowser, newContext, startE2E, watchForeignRequests, type E2E } from './harness.js';
+import { checkEveryView, enrolStaff, startE2E, type E2E } from './harness.js';
 
 const run = randomBytes(3).toString('hex');
 const DESCRIPTION = `Laterne ${run} an der Haltestelle ist dunkel.`;
@@ -36,11 +36,11 @@ describe('Schadensmelder back office in Chromium', () => {
     'an editor of reports sets a report to "in progress" with a public note; the public page shows both',
     { timeout: 300_000 },
     async () => {
-      const { url } = await createStaffLink(e, { role: 'editor', displayName: 'Rita Meldung', modules: ['reports'] });
-      const context = await newContext(e);
-      const page = await context.newPage();
-      const foreign = watchForeignRequests(page, e.baseUrl);
-      await enrolInBrowser(e, page, url);
+      const { context, page, foreign } = await enrolStaff(e, {
+        role: 'editor',
+        displayName: 'Rita Meldung',
+        modules: ['reports'],
+      });
 
       await page.getByRole('main').getByRole('link', { name: 'Schadensmelder', exact: true }).click();
       await page.getByRole('heading', { name: 'Schadensmelder bearbeiten', level: 1 }).waitFor();

@@ -9,9 +9,8 @@ import { after, before, describe, test } from 'node:test';
 import { totpAt } from '../src/modules/identity/totp.js';
 import { uniqueEmail } from '../src/testing/harness.js';
 import {
-  createStaffLink,
   E2E_PASSWORD as PASSWORD,
-  enrolInBrowser,
+  enrolStaff,
   expectAccessible,
   newContext,
   startE2E,
@@ -41,12 +40,11 @@ describe('web shell in Chromium', () => {
   after(() => e.close());
 
   test('staff user enrols TOTP, logs out and in again; staff pages are accessible', { timeout: 400_000 }, async () => {
-    const { email, url } = await createStaffLink(e);
-    const context = await newContext(e);
-    const page = await context.newPage();
-    const foreign = watchForeignRequests(page, e.baseUrl);
-
-    const secret = await enrolInBrowser(e, page, url, (label) => expectAccessible(page, label));
+    const { context, page, foreign, email, secret } = await enrolStaff(
+      e,
+      { role: 'admin', displayName: 'Erika Admin' },
+      expectAccessible,
+    );
     await expectAccessible(page, 'staff home');
 
     for (const path of ['/staff/users', '/staff/audit', '/staff/content', '/staff/verwaltungsleistungen']) {

@@ -76,10 +76,17 @@ function inTime(value: unknown, range: TimeRange): boolean {
 }
 
 /**
- * A collection small enough to read whole (car parks, containers, districts, projects): filtered
- * and paged here. The order is the source's, so offsets stay stable between pages.
+ * A collection as data: its texts, its time property and where its features come from. A small
+ * source (districts, car parks, containers, projects) gives all its `features`, which are filtered
+ * and paged here in the source's order, so offsets stay stable between pages; a large one (the
+ * reports) is a whole definition that takes bbox, time and paging into the source's own query.
  */
-function inMemory(base: Omit<CollectionDefinition, 'items' | 'item'>, all: () => Promise<Feature[]>): CollectionDefinition {
+type CollectionDescriptor =
+  CollectionDefinition | (Omit<CollectionDefinition, 'items' | 'item'> & { features: () => Promise<Feature[]> });
+
+function build(descriptor: CollectionDescriptor): CollectionDefinition {
+  if (!('features' in descriptor)) return descriptor;
+  const { features: all, ...base } = descriptor;
   return {
     ...base,
     async items(q) {
@@ -100,6 +107,20 @@ function inMemory(base: Omit<CollectionDefinition, 'items' | 'item'>, all: () =>
   };
 }
 
+type Properties = Feature['properties'];
+
+/** A feature at a row's own point with the row's id (district ids, car park and container numbers). */
+const atPoint = (row: { id: string | number; lat: number; lon: number }, properties: Properties): Feature => ({
+  type: 'Feature',
+  id: String(row.id),
+  geometry: point(row.lon, row.lat),
+  properties,
+});
+
+/** The named fields of a row as properties of the same names, in the order named. */
+const pick = <K extends string>(row: Record<K, Properties[string]>, keys: readonly K[]): Properties =>
+  Object.fromEntries(keys.map((k) => [k, row[k]]));
+
 export function defineCollections(deps: {
   sources: GeoportalSources;
   districts: readonly District[];
@@ -107,83 +128,6 @@ export function defineCollections(deps: {
 }): CollectionDefinition[] {
   const { sources, districts } = deps;
   const districtById = new Map(districts.map((d) => [d.id, d]));
-
-  const stadtteile = inMemory(
-    {
-      id: 'stadtteile',
-      title: { de: 'Stadtteile', en: 'Districts' },
-      description: {
-        de: 'Die Stadtteile mit Namen; Punkte in ihrer ungefähren Mitte, bis amtliche Grenzen importiert sind.',
-        en: 'The districts with their names; points at their approximate centres until official boundaries are imported.',
-      },
-      temporalProperty: null,
-    },
-    async () =>
-      districts.map((d) => ({
-        type: 'Feature',
-        id: d.id,
-        geometry: point(d.lon, d.lat),
-        properties: { name: d.name, approximate: d.approximate },
-      })),
-  );
-
-  const parkhaeuser = inMemory(
-    {
-      id: 'parkhaeuser',
-      title: { de: 'Parkhäuser', en: 'Car parks' },
-      description: {
-        de: 'Parkhäuser des Parkleitsystems mit freien Plätzen und Belegung (live); ohne frischen Wert ist der Status "unknown" und free leer.',
-        en: 'Car parks of the guidance system with free spaces and occupancy (live); without a fresh reading the status is "unknown" and free is empty.',
-      },
-      temporalProperty: 'updatedAt',
-    },
-    async () =>
-      (await sources.parking.list()).map((s) => ({
-        type: 'Feature',
-        id: String(s.id),
-        geometry: point(s.lon, s.lat),
-        properties: {
-          name: s.name,
-          address: s.address,
-          capacity: s.capacity,
-          free: s.realtime.free,
-          occupancyPct: s.realtime.occupancyRate,
-          status: s.realtime.status,
-          updatedAt: s.realtime.updatedAt,
-          fresh: s.realtime.fresh,
-          simulated: s.simulated || s.realtime.simulated,
-        },
-      })),
-  );
-
-  const abfallbehaelter = inMemory(
-    {
-      id: 'abfallbehaelter',
-      title: { de: 'Abfallbehälter', en: 'Waste containers' },
-      description: {
-        de: 'Wertstoffbehälter mit Füllstand in Prozent (Sensor), Schwelle für die Leerung und Hinweis auf stumme Sensoren.',
-        en: 'Waste containers with fill level in percent (sensor), the threshold for emptying and a flag for silent sensors.',
-      },
-      temporalProperty: 'fillAt',
-    },
-    async () =>
-      (await sources.waste.list()).map((c) => ({
-        type: 'Feature',
-        id: String(c.id),
-        geometry: point(c.lon, c.lat),
-        properties: {
-          name: c.name,
-          kind: c.kind,
-          district: c.district,
-          address: c.address,
-          fillPct: c.fillPct,
-          thresholdPct: c.thresholdPct,
-          fillAt: c.fillAt,
-          stale: c.stale,
-          simulated: c.simulated,
-        },
-      })),
-  );
 
   // A project with a place of its own is a point; one that names districts is a MultiPoint at their
   // (approximate) centres; one with neither has no place and is not in the collection.
@@ -195,7 +139,91 @@ export function defineCollections(deps: {
     });
     return places.length ? { type: 'MultiPoint', coordinates: places } : null;
   };
-  const projekte = inMemory(
+
+  const reportFeature = (r: Awaited<ReturnType<GeoportalSources['reports']['search']>>[number]): Feature => ({
+    type: 'Feature',
+    id: r.id,
+    geometry: r.lat === null || r.long === null ? null : point(r.long, r.lat),
+    // No description, address, photos or notes: the layer shows where and how far, never who or what was written.
+    properties: {
+      category: r.serviceName,
+      ...pick(r, ['serviceCode', 'status', 'detailedStatus', 'district']),
+      requestedAt: r.requestedAt.toISOString(),
+      updatedAt: r.updatedAt.toISOString(),
+      supporters: r.supporters,
+      page: `/schadensmelder/${r.id}`,
+      demo: r.demo,
+    },
+  });
+
+  const descriptors: CollectionDescriptor[] = [
+    {
+      id: 'stadtteile',
+      title: { de: 'Stadtteile', en: 'Districts' },
+      description: {
+        de: 'Die Stadtteile mit Namen; Punkte in ihrer ungefähren Mitte, bis amtliche Grenzen importiert sind.',
+        en: 'The districts with their names; points at their approximate centres until official boundaries are imported.',
+      },
+      temporalProperty: null,
+      features: async () => districts.map((d) => atPoint(d, pick(d, ['name', 'approximate']))),
+    },
+    {
+      id: 'parkhaeuser',
+      title: { de: 'Parkhäuser', en: 'Car parks' },
+      description: {
+        de: 'Parkhäuser des Parkleitsystems mit freien Plätzen und Belegung (live); ohne frischen Wert ist der Status "unknown" und free leer.',
+        en: 'Car parks of the guidance system with free spaces and occupancy (live); without a fresh reading the status is "unknown" and free is empty.',
+      },
+      temporalProperty: 'updatedAt',
+      features: async () =>
+        (await sources.parking.list()).map(({ realtime: live, ...s }) =>
+          atPoint(s, {
+            ...pick(s, ['name', 'address', 'capacity']),
+            free: live.free,
+            occupancyPct: live.occupancyRate,
+            ...pick(live, ['status', 'updatedAt', 'fresh']),
+            simulated: s.simulated || live.simulated,
+          }),
+        ),
+    },
+    {
+      id: 'abfallbehaelter',
+      title: { de: 'Abfallbehälter', en: 'Waste containers' },
+      description: {
+        de: 'Wertstoffbehälter mit Füllstand in Prozent (Sensor), Schwelle für die Leerung und Hinweis auf stumme Sensoren.',
+        en: 'Waste containers with fill level in percent (sensor), the threshold for emptying and a flag for silent sensors.',
+      },
+      temporalProperty: 'fillAt',
+      features: async () =>
+        (await sources.waste.list()).map((c) =>
+          atPoint(c, pick(c, ['name', 'kind', 'district', 'address', 'fillPct', 'thresholdPct', 'fillAt', 'stale', 'simulated'])),
+        ),
+    },
+    {
+      id: 'schadensmeldungen',
+      title: { de: 'Schadensmeldungen', en: 'Damage reports' },
+      description: {
+        de: `Veröffentlichte Meldungen des Schadensmelders mit Kategorie und Bearbeitungsstand, ohne Text und persönliche Angaben; ohne datetime die letzten ${REPORTS_DEFAULT_DAYS} Tage.`,
+        en: `Published reports of the damage reporter with category and processing status, without text or personal data; without datetime the last ${REPORTS_DEFAULT_DAYS} days.`,
+      },
+      temporalProperty: 'requestedAt',
+      // Reports can be many: bbox, time and paging go to the reports module's query.
+      async items(q) {
+        const range = q.datetime ?? { from: new Date(deps.now().getTime() - REPORTS_DEFAULT_DAYS * 86_400_000) };
+        const rows = await sources.reports.search({
+          ...(q.bbox ? { bbox: q.bbox } : {}),
+          ...(range.from ? { requestedFrom: range.from } : {}),
+          ...(range.to ? { requestedTo: range.to } : {}),
+          limit: q.limit + 1,
+          offset: q.offset,
+        });
+        return { features: rows.slice(0, q.limit).map(reportFeature), more: rows.length > q.limit };
+      },
+      async item(id) {
+        const [row] = await sources.reports.search({ ids: [id], limit: 1, offset: 0 });
+        return row ? reportFeature(row) : undefined;
+      },
+    },
     {
       id: 'projekte',
       title: { de: 'Smart-City-Projekte mit Ort', en: 'Smart City projects with a location' },
@@ -204,33 +232,19 @@ export function defineCollections(deps: {
         en: 'Projects with a place of their own (point) or with districts (points at their centres), with status and a link to the project page.',
       },
       temporalProperty: 'updatedAt',
+      features: async () =>
+        (await sources.projects.list({})).flatMap((p): Feature[] => {
+          const geometry = projectGeometry(p);
+          if (!geometry) return [];
+          const properties = {
+            ...pick(p, ['title', 'summary', 'status']),
+            placedBy: p.location ? 'location' : 'districts',
+            page: `/projekte/${p.slug}`,
+            ...pick(p, ['demo', 'updatedAt']),
+          };
+          return [{ type: 'Feature', id: p.slug, geometry, properties }];
+        }),
     },
-    async () =>
-      (await sources.projects.list({})).flatMap((p): Feature[] => {
-        const geometry = projectGeometry(p);
-        if (!geometry) return [];
-        return [
-          {
-            type: 'Feature',
-            id: p.slug,
-            geometry,
-            properties: {
-              title: p.title,
-              summary: p.summary,
-              status: p.status,
-              placedBy: p.location ? 'location' : 'districts',
-              page: `/projekte/${p.slug}`,
-              demo: p.demo,
-              updatedAt: p.updatedAt,
-            },
-          },
-        ];
-      }),
-  );
-
-  // The fibre expansion is the project with progress in the most districts (the dashboard's fibre
-  // tile makes the same choice), one feature per district it reports on.
-  const glasfaser = inMemory(
     {
       id: 'glasfaser',
       title: { de: 'Glasfaserausbau je Stadtteil', en: 'Fibre expansion per district' },
@@ -239,76 +253,27 @@ export function defineCollections(deps: {
         en: 'State of the fibre expansion per district (available, under_construction, planned) and households passed.',
       },
       temporalProperty: null,
-    },
-    async () => {
-      const project = [...(await sources.projects.list({}))].sort(
-        (a, b) => b.districtProgress.length - a.districtProgress.length,
-      )[0];
-      return (project?.districtProgress ?? []).flatMap((p): Feature[] => {
-        const d = districtById.get(p.districtId);
-        if (!d) return [];
-        return [
-          {
-            type: 'Feature',
-            id: d.id,
-            geometry: point(d.lon, d.lat),
-            properties: {
+      // The fibre expansion is the project with progress in the most districts (the dashboard's fibre
+      // tile makes the same choice), one feature per district it reports on.
+      features: async () => {
+        const project = [...(await sources.projects.list({}))].sort(
+          (a, b) => b.districtProgress.length - a.districtProgress.length,
+        )[0];
+        return (project?.districtProgress ?? []).flatMap((p) => {
+          const d = districtById.get(p.districtId);
+          if (!d) return [];
+          return [
+            atPoint(d, {
               name: d.name,
-              status: p.status,
-              householdsPassed: p.householdsPassed,
+              ...pick(p, ['status', 'householdsPassed']),
               project: project!.title,
               page: `/projekte/${project!.slug}`,
               demo: project!.demo || p.demo,
-            },
-          },
-        ];
-      });
+            }),
+          ];
+        });
+      },
     },
-  );
-
-  // Reports can be many: bbox, time and paging go to the reports module's query.
-  const reportFeature = (r: Awaited<ReturnType<GeoportalSources['reports']['search']>>[number]): Feature => ({
-    type: 'Feature',
-    id: r.id,
-    geometry: r.lat === null || r.long === null ? null : point(r.long, r.lat),
-    // No description, address, photos or notes: the layer shows where and how far, never who or what was written.
-    properties: {
-      category: r.serviceName,
-      serviceCode: r.serviceCode,
-      status: r.status,
-      detailedStatus: r.detailedStatus,
-      district: r.district,
-      requestedAt: r.requestedAt.toISOString(),
-      updatedAt: r.updatedAt.toISOString(),
-      supporters: r.supporters,
-      page: `/schadensmelder/${r.id}`,
-      demo: r.demo,
-    },
-  });
-  const schadensmeldungen: CollectionDefinition = {
-    id: 'schadensmeldungen',
-    title: { de: 'Schadensmeldungen', en: 'Damage reports' },
-    description: {
-      de: `Veröffentlichte Meldungen des Schadensmelders mit Kategorie und Bearbeitungsstand, ohne Text und persönliche Angaben; ohne datetime die letzten ${REPORTS_DEFAULT_DAYS} Tage.`,
-      en: `Published reports of the damage reporter with category and processing status, without text or personal data; without datetime the last ${REPORTS_DEFAULT_DAYS} days.`,
-    },
-    temporalProperty: 'requestedAt',
-    async items(q) {
-      const range = q.datetime ?? { from: new Date(deps.now().getTime() - REPORTS_DEFAULT_DAYS * 86_400_000) };
-      const rows = await sources.reports.search({
-        ...(q.bbox ? { bbox: q.bbox } : {}),
-        ...(range.from ? { requestedFrom: range.from } : {}),
-        ...(range.to ? { requestedTo: range.to } : {}),
-        limit: q.limit + 1,
-        offset: q.offset,
-      });
-      return { features: rows.slice(0, q.limit).map(reportFeature), more: rows.length > q.limit };
-    },
-    async item(id) {
-      const [row] = await sources.reports.search({ ids: [id], limit: 1, offset: 0 });
-      return row ? reportFeature(row) : undefined;
-    },
-  };
-
-  return [stadtteile, parkhaeuser, abfallbehaelter, schadensmeldungen, projekte, glasfaser];
+  ];
+  return descriptors.map(build);
 }

@@ -8,15 +8,14 @@ export interface Entrance {
   lon: number;
 }
 
-type SiteTable = {
-  id: Generated<number>;
+/** A car park's static data (ParkAPI v3 ParkingSite); the SensorThings and realtime columns are written by their own calls. */
+type SiteProfile = {
   uid: string;
   name: string;
   type: string;
   operator_name: string | null;
   address: string | null;
   description: string | null;
-  geom: unknown;
   capacity: number;
   capacity_estimated: boolean;
   opening_hours: string | null;
@@ -28,6 +27,11 @@ type SiteTable = {
   entrances: Entrance[];
   public_url: string | null;
   simulated: boolean;
+};
+
+type SiteTable = SiteProfile & {
+  id: Generated<number>;
+  geom: unknown;
   thing_id: number | null;
   ds_free: number | null;
   ds_rate: number | null;
@@ -76,27 +80,7 @@ export type PollOutcome =
 
 export type SiteRow = Omit<Selectable<SiteTable>, 'geom'> & { lat: number; lon: number };
 
-export interface NewSite {
-  uid: string;
-  name: string;
-  type: string;
-  operator_name: string | null;
-  address: string | null;
-  description: string | null;
-  lat: number;
-  lon: number;
-  capacity: number;
-  capacity_estimated: boolean;
-  opening_hours: string | null;
-  has_fee: boolean | null;
-  fee_description: string | null;
-  max_height_cm: number | null;
-  accessible_spaces: number | null;
-  ev_chargers: number | null;
-  entrances: Entrance[];
-  public_url: string | null;
-  simulated: boolean;
-}
+export type NewSite = SiteProfile & { lat: number; lon: number };
 
 const t = (db: Db) => db.withTables<ParkingTables>();
 

@@ -40,7 +40,7 @@ export interface LegendClass {
   text: string;
 }
 
-interface LayerDefinition {
+interface Layer {
   classes: readonly LegendClass[];
   classify(p: Properties): string;
   name(p: Properties, id: string, t: TFunction): string;
@@ -49,32 +49,65 @@ interface LayerDefinition {
   searchable: boolean;
 }
 
+/** A layer as data, made into a `Layer` by `buildLayer()`. */
+interface LayerDescriptor {
+  /** The property that names a feature, or how a feature is named. */
+  name: string | Layer['name'];
+  searchable?: boolean;
+  /** The legend: colour, symbol and (where it is not `<words>.<key>`) the translation key of the word, by class key. */
+  classes: Record<string, readonly [colour: string, symbol: string, text?: string]>;
+  /** Where the classes' words are: `geoportal.class.<layer>` unless the layer shares another page's words. */
+  words?: string;
+  classify: Layer['classify'];
+  /** The layer's own facts; the flags follow them. */
+  facts?: Layer['facts'];
+  /** Properties that add a fact when true, with that fact's key under `geoportal.facts`, in this order. */
+  flags: Record<string, string>;
+}
+
 const text = (v: unknown) => (typeof v === 'string' ? v : '');
 const num = (v: unknown) => (typeof v === 'number' ? v : null);
-const flag = (cond: unknown, line: string) => (cond === true ? [line] : []);
+/** A fact that is the property's text itself, where there is one. */
+const present = (v: unknown) => (text(v) ? [text(v)] : []);
 
-export const LAYERS: Record<LayerId, LayerDefinition> = {
+function buildLayer(id: LayerId, d: LayerDescriptor): Layer {
+  const words = d.words ?? `geoportal.class.${id}`;
+  const { name } = d;
+  return {
+    classes: Object.entries(d.classes).map(([key, [colour, symbol, word]]) => ({
+      key,
+      colour,
+      symbol,
+      text: word ?? `${words}.${key}`,
+    })),
+    classify: d.classify,
+    name: typeof name === 'string' ? (p) => text(p[name]) : name,
+    facts: (p, t) => [
+      ...(d.facts?.(p, t) ?? []),
+      ...Object.entries(d.flags).flatMap(([property, fact]) => (p[property] === true ? [t(`geoportal.facts.${fact}`)] : [])),
+    ],
+    searchable: d.searchable ?? false,
+  };
+}
+
+const DESCRIPTORS: Record<LayerId, LayerDescriptor> = {
   stadtteile: {
-    classes: [{ key: 'district', colour: GREY, symbol: '●', text: 'geoportal.class.stadtteile.district' }],
-    classify: () => 'district',
-    name: (p) => text(p['name']),
-    facts: (p, t) => flag(p['approximate'], t('geoportal.facts.approximate')),
+    name: 'name',
     searchable: true,
+    classes: { district: [GREY, '●'] },
+    classify: () => 'district',
+    flags: { approximate: 'approximate' },
   },
   parkhaeuser: {
-    classes: [
-      { key: 'free', colour: GREEN, symbol: '✓', text: 'geoportal.class.parkhaeuser.free' },
-      { key: 'filling', colour: AMBER, symbol: '◐', text: 'geoportal.class.parkhaeuser.filling' },
-      { key: 'full', colour: RED, symbol: '!', text: 'geoportal.class.parkhaeuser.full' },
-      { key: 'unknown', colour: GREY, symbol: '?', text: 'geoportal.class.parkhaeuser.unknown' },
-    ],
+    name: 'name',
+    searchable: true,
+    classes: { free: [GREEN, '✓'], filling: [AMBER, '◐'], full: [RED, '!'], unknown: [GREY, '?'] },
     classify: (p) => {
       const rate = num(p['occupancyPct']);
       if (p['status'] === 'full') return 'full';
       if (p['status'] !== 'open' || rate === null) return 'unknown';
       return rate >= 90 ? 'full' : rate >= 70 ? 'filling' : 'free';
     },
-    name: (p) => text(p['name']),
     facts: (p, t) => {
       const free = num(p['free']);
       const capacity = num(p['capacity']) ?? 0;
@@ -87,24 +120,18 @@ export const LAYERS: Record<LayerId, LayerDefinition> = {
               rate: formatNumber(num(p['occupancyPct']) ?? 0),
             }),
         ...(text(p['updatedAt']) ? [t('geoportal.facts.updated', { time: formatDateTime(text(p['updatedAt'])) })] : []),
-        ...flag(p['simulated'], t('geoportal.facts.simulated')),
       ];
     },
-    searchable: true,
+    flags: { simulated: 'simulated' },
   },
   abfallbehaelter: {
-    classes: [
-      { key: 'low', colour: GREEN, symbol: '✓', text: 'geoportal.class.abfallbehaelter.low' },
-      { key: 'half', colour: AMBER, symbol: '◐', text: 'geoportal.class.abfallbehaelter.half' },
-      { key: 'due', colour: RED, symbol: '!', text: 'geoportal.class.abfallbehaelter.due' },
-      { key: 'unknown', colour: GREY, symbol: '?', text: 'geoportal.class.abfallbehaelter.unknown' },
-    ],
+    name: 'name',
+    classes: { low: [GREEN, '✓'], half: [AMBER, '◐'], due: [RED, '!'], unknown: [GREY, '?'] },
     classify: (p) => {
       const fill = num(p['fillPct']);
       if (fill === null || p['stale'] === true) return 'unknown';
       return fill >= (num(p['thresholdPct']) ?? 80) ? 'due' : fill >= 50 ? 'half' : 'low';
     },
-    name: (p) => text(p['name']),
     facts: (p, t) => {
       const fill = num(p['fillPct']);
       return [
@@ -112,62 +139,56 @@ export const LAYERS: Record<LayerId, LayerDefinition> = {
           ? t('geoportal.facts.noReading')
           : t('geoportal.facts.fill', { fill: formatNumber(fill), threshold: num(p['thresholdPct']) ?? 80 }),
         t(`geoportal.wasteKind.${text(p['kind'])}`, { defaultValue: text(p['kind']) }),
-        ...(text(p['district']) ? [text(p['district'])] : []),
-        ...flag(p['stale'], t('geoportal.facts.silent')),
-        ...flag(p['simulated'], t('geoportal.facts.simulated')),
+        ...present(p['district']),
       ];
     },
-    searchable: false,
+    flags: { stale: 'silent', simulated: 'simulated' },
   },
   schadensmeldungen: {
-    classes: [
-      { key: 'open', colour: RED, symbol: '!', text: 'reports.status.open' },
-      { key: 'closed', colour: GREEN, symbol: '✔', text: 'reports.status.closed' },
-    ],
-    classify: (p) => (p['status'] === 'closed' ? 'closed' : 'open'),
     name: (p, id, t) => t('geoportal.facts.report', { id, category: text(p['category']) }),
+    classes: { open: [RED, '!'], closed: [GREEN, '✔'] },
+    words: 'reports.status',
+    classify: (p) => (p['status'] === 'closed' ? 'closed' : 'open'),
     facts: (p, t) => [
       t(`reports.status.${text(p['detailedStatus'])}`, { defaultValue: text(p['detailedStatus']) }),
-      ...(text(p['district']) ? [text(p['district'])] : []),
+      ...present(p['district']),
       t('geoportal.facts.reported', { date: formatDate(text(p['requestedAt'])) }),
-      ...flag(p['demo'], t('geoportal.facts.demo')),
     ],
-    searchable: false,
+    flags: { demo: 'demo' },
   },
   projekte: {
-    classes: [
-      { key: 'live', colour: GREEN, symbol: '✔', text: 'projects.status.live' },
-      { key: 'in_development', colour: BLUE, symbol: '⚙', text: 'projects.status.in_development' },
-      { key: 'planned', colour: PURPLE, symbol: '○', text: 'projects.status.planned' },
-      { key: 'other', colour: GREY, symbol: '–', text: 'geoportal.class.projekte.other' },
-    ],
+    name: 'title',
+    searchable: true,
+    classes: {
+      live: [GREEN, '✔'],
+      in_development: [BLUE, '⚙'],
+      planned: [PURPLE, '○'],
+      other: [GREY, '–', 'geoportal.class.projekte.other'],
+    },
+    words: 'projects.status',
     classify: (p) => (['live', 'in_development', 'planned'].includes(text(p['status'])) ? text(p['status']) : 'other'),
-    name: (p) => text(p['title']),
     facts: (p, t) => [
       t(`projects.status.${text(p['status'])}`, { defaultValue: text(p['status']) }),
       ...(p['placedBy'] === 'districts' ? [t('geoportal.facts.byDistricts')] : []),
-      ...flag(p['demo'], t('geoportal.facts.demo')),
     ],
-    searchable: true,
+    flags: { demo: 'demo' },
   },
   glasfaser: {
-    classes: [
-      { key: 'available', colour: GREEN, symbol: '✔', text: 'projects.districtStatus.available' },
-      { key: 'under_construction', colour: AMBER, symbol: '⚙', text: 'projects.districtStatus.under_construction' },
-      { key: 'planned', colour: BLUE, symbol: '○', text: 'projects.districtStatus.planned' },
-    ],
+    name: 'name',
+    classes: { available: [GREEN, '✔'], under_construction: [AMBER, '⚙'], planned: [BLUE, '○'] },
+    words: 'projects.districtStatus',
     classify: (p) => text(p['status']),
-    name: (p) => text(p['name']),
     facts: (p, t) => [
       t('geoportal.facts.households', {
         count: num(p['householdsPassed']) ?? 0,
         formatted: formatNumber(num(p['householdsPassed']) ?? 0),
       }),
-      ...flag(p['demo'], t('geoportal.facts.demo')),
     ],
-    searchable: false,
+    flags: { demo: 'demo' },
   },
 };
+
+export const LAYERS = Object.fromEntries(LAYER_IDS.map((id) => [id, buildLayer(id, DESCRIPTORS[id])])) as Record<LayerId, Layer>;
 
 export function legendClass(layer: LayerId, p: Properties): LegendClass {
   const def = LAYERS[layer];
