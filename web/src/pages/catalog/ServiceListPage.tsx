@@ -3,14 +3,22 @@
  * Lebenslage, status and "online now". The filters live in the URL, so every result list has a
  * stable, shareable address and can be downloaded as CSV or JSON.
  */
-import { useState, type FormEvent } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import {
+  FilterActions,
+  FilterCheckbox,
+  FilterForm,
+  FilterReset,
+  FilterSelect,
+  SearchField,
+  useFilterParams,
+} from '../../components/FilterForm';
 import { ErrorNotice } from '../../components/Notice';
 import { useApi } from '../../lib/useApi';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { formatDate } from '../../lib/format';
-import { CatalogNav, DemoNotice, StatusBadge, SubmitRow } from './shared';
+import { CatalogNav, DemoNotice, StatusBadge } from './shared';
 import { STATUSES, type Facets, type ServiceList } from './types';
 
 const PAGE_SIZE = 25;
@@ -29,7 +37,7 @@ function filterQuery(params: URLSearchParams): URLSearchParams {
 export default function ServiceListPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('catalog.title'));
-  const [params, setParams] = useSearchParams();
+  const { params } = useFilterParams();
   const page = Math.max(1, Number(params.get('seite') ?? '1') || 1);
   const filters = filterQuery(params);
   const listQuery = new URLSearchParams(filters);
@@ -37,29 +45,7 @@ export default function ServiceListPage() {
   listQuery.set('offset', String((page - 1) * PAGE_SIZE));
   const list = useApi<ServiceList>(`/api/catalog/services?${listQuery.toString()}`);
   const facets = useApi<Facets>('/api/catalog/facets');
-  const [text, setText] = useState(params.get('q') ?? '');
   const themenfeld = params.get('themenfeld') ?? '';
-  const statuses = params.getAll('status');
-
-  function update(change: (next: URLSearchParams) => void) {
-    const next = new URLSearchParams(params);
-    change(next);
-    next.delete('seite');
-    setParams(next);
-  }
-
-  function onSearch(event: FormEvent) {
-    event.preventDefault();
-    update((next) => (text.trim() ? next.set('q', text.trim()) : next.delete('q')));
-  }
-
-  const setParam = (key: string, value: string) => update((next) => (value ? next.set(key, value) : next.delete(key)));
-  const toggleStatus = (status: string, on: boolean) =>
-    update((next) => {
-      const current = next.getAll('status').filter((s) => s !== status);
-      next.delete('status');
-      for (const s of on ? [...current, status] : current) next.append('status', s);
-    });
 
   const total = list.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
@@ -74,96 +60,43 @@ export default function ServiceListPage() {
       <p className="lead">{t('catalog.intro')}</p>
       <DemoNotice show={list.data?.items.some((i) => i.demo)} />
 
-      <form className="filters" role="search" onSubmit={onSearch}>
-        <div className="field">
-          <label htmlFor="catalog-q">{t('catalog.search.label')}</label>
-          <p id="catalog-q-hint" className="field__hint">
-            {t('catalog.search.hint')}
-          </p>
-          <input
-            id="catalog-q"
-            type="text"
-            enterKeyHint="search"
-            className="input--wide"
-            value={text}
-            aria-describedby="catalog-q-hint"
-            onChange={(e) => setText(e.target.value)}
-          />
-        </div>
-        <SubmitRow label={t('catalog.search.submit')} />
+      <FilterForm all={t('catalog.search.all')}>
+        <SearchField id="catalog-q" label={t('catalog.search.label')} hint={t('catalog.search.hint')} wide />
+        <FilterActions submit={t('catalog.search.submit')} />
         <div className="filters__grid">
-          <div className="field">
-            <label htmlFor="catalog-themenfeld">{t('catalog.search.themenfeld')}</label>
-            <select
-              id="catalog-themenfeld"
-              value={themenfeld}
-              onChange={(e) =>
-                update((next) => {
-                  if (e.target.value) next.set('themenfeld', e.target.value);
-                  else next.delete('themenfeld');
-                  next.delete('lebenslage');
-                })
-              }
-            >
-              <option value="">{t('catalog.search.all')}</option>
-              {facets.data?.themenfelder.map((f) => (
-                <option key={f.id} value={f.id}>
-                  {f.name} ({f.serviceCount})
+          <FilterSelect id="catalog-themenfeld" label={t('catalog.search.themenfeld')} param="themenfeld" clears={['lebenslage']}>
+            {facets.data?.themenfelder.map((f) => (
+              <option key={f.id} value={f.id}>
+                {f.name} ({f.serviceCount})
+              </option>
+            ))}
+          </FilterSelect>
+          <FilterSelect id="catalog-lebenslage" label={t('catalog.search.lebenslage')} param="lebenslage">
+            {lebenslagen
+              .filter((l) => l.serviceCount > 0)
+              .map((l) => (
+                <option key={l.id} value={l.id}>
+                  {l.name} ({l.serviceCount})
                 </option>
               ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="catalog-lebenslage">{t('catalog.search.lebenslage')}</label>
-            <select
-              id="catalog-lebenslage"
-              value={params.get('lebenslage') ?? ''}
-              onChange={(e) => setParam('lebenslage', e.target.value)}
-            >
-              <option value="">{t('catalog.search.all')}</option>
-              {lebenslagen
-                .filter((l) => l.serviceCount > 0)
-                .map((l) => (
-                  <option key={l.id} value={l.id}>
-                    {l.name} ({l.serviceCount})
-                  </option>
-                ))}
-            </select>
-          </div>
+          </FilterSelect>
         </div>
         <fieldset className="checkbox-group">
           <legend>{t('catalog.search.status')}</legend>
           {STATUSES.map((s) => (
-            <label key={s} className="checkbox">
-              <input type="checkbox" checked={statuses.includes(s)} onChange={(e) => toggleStatus(s, e.target.checked)} />
+            <FilterCheckbox key={s} param="status" value={s} multiple>
               {t(`catalog.status.${s}`)} ({facets.data?.statuses.find((x) => x.status === s)?.count ?? '…'})
-            </label>
+            </FilterCheckbox>
           ))}
-          <label className="checkbox">
-            <input
-              type="checkbox"
-              checked={params.get('online') === 'true'}
-              onChange={(e) => setParam('online', e.target.checked ? 'true' : '')}
-            />
+          <FilterCheckbox param="online" value="true">
             {t('catalog.search.onlineNow')}
-          </label>
-          <label className="checkbox">
-            <input
-              type="checkbox"
-              checked={params.get('efa') === 'true'}
-              onChange={(e) => setParam('efa', e.target.checked ? 'true' : '')}
-            />
+          </FilterCheckbox>
+          <FilterCheckbox param="efa" value="true">
             {t('catalog.search.efa')}
-          </label>
+          </FilterCheckbox>
         </fieldset>
-        {[...filters.keys()].length ? (
-          <p>
-            <Link to="/verwaltungsleistungen" onClick={() => setText('')}>
-              {t('catalog.search.reset')}
-            </Link>
-          </p>
-        ) : null}
-      </form>
+        <FilterReset label={t('catalog.search.reset')} to="/verwaltungsleistungen" shown={[...filters.keys()].length > 0} />
+      </FilterForm>
 
       <ErrorNotice error={list.error} />
       <section aria-labelledby="catalog-results" aria-busy={list.loading}>

@@ -4,11 +4,18 @@
  * dates, the same dates grouped by day (the calendar, as a list a screen reader can walk), and the
  * organisations as a table beside their map. The iCalendar feeds are linked at the end.
  */
-import { useState, type FormEvent } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { query } from '../../api/client';
 import { DistrictOptions } from '../../components/DistrictOptions';
+import {
+  FilterActions,
+  FilterCheckbox,
+  FilterForm,
+  FilterSelect,
+  SearchField,
+  useFilterParams,
+} from '../../components/FilterForm';
 import { ErrorNotice } from '../../components/Notice';
 import { useApi } from '../../lib/useApi';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
@@ -30,8 +37,7 @@ export default function SearchPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('community.title'));
   const categoryName = useCategoryName();
-  const [params, setParams] = useSearchParams();
-  const [text, setText] = useState(params.get('q') ?? '');
+  const { params, update } = useFilterParams();
   const view: View = VIEWS.find((v) => v === params.get('ansicht')) ?? '';
   const q = params.get('q') ?? '';
   const category = CATEGORIES.find((c) => c === params.get('kategorie')) ?? '';
@@ -64,22 +70,6 @@ export default function SearchPage() {
       ? `/api/community/organisations${query({ q, category, district, accessible: accessible ? 'true' : undefined, limit: ORGANISATION_LIMIT })}`
       : null,
   );
-
-  /** Sets (or with '' removes) filters; any change of filter starts at page 1 again. */
-  function update(changes: Record<string, string>) {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    next.delete('seite');
-    setParams(next);
-  }
-
-  function onSearch(event: FormEvent) {
-    event.preventDefault();
-    update({ q: text.trim() });
-  }
 
   const viewLink = (v: View) => {
     const next = new URLSearchParams(params);
@@ -123,55 +113,33 @@ export default function SearchPage() {
         </ul>
       </nav>
 
-      <form className="filters" role="search" aria-label={t('community.filter.legend')} onSubmit={onSearch}>
-        <div className="field">
-          <label htmlFor="community-q">{t('community.filter.text')}</label>
-          <p id="community-q-hint" className="field__hint">
-            {t('community.filter.textHint')}
-          </p>
-          <input
-            id="community-q"
-            type="search"
-            enterKeyHint="search"
-            value={text}
-            aria-describedby="community-q-hint"
-            onChange={(e) => setText(e.target.value)}
-          />
-        </div>
+      <FilterForm all={t('community.filter.all')} label={t('community.filter.legend')}>
+        <SearchField id="community-q" type="search" label={t('community.filter.text')} hint={t('community.filter.textHint')} />
         <div className="filters__grid">
-          <div className="field">
-            <label htmlFor="community-category">{t('community.filter.category')}</label>
-            <select id="community-category" value={category} onChange={(e) => update({ kategorie: e.target.value })}>
-              <option value="">{t('community.filter.all')}</option>
-              {CATEGORIES.map((c) => (
-                <option key={c} value={c}>
-                  {categoryName(c)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="community-district">{t('community.filter.district')}</label>
-            <select id="community-district" value={district} onChange={(e) => update({ stadtteil: e.target.value })}>
-              <option value="">{t('community.filter.all')}</option>
-              <DistrictOptions />
-            </select>
-          </div>
+          <FilterSelect id="community-category" label={t('community.filter.category')} param="kategorie" value={category}>
+            {CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {categoryName(c)}
+              </option>
+            ))}
+          </FilterSelect>
+          <FilterSelect id="community-district" label={t('community.filter.district')} param="stadtteil">
+            <DistrictOptions />
+          </FilterSelect>
           {view === 'vereine' ? null : (
             <>
-              <div className="field">
-                <label htmlFor="community-period">{t('community.filter.period')}</label>
-                {/* A preset replaces a chosen date range, as it does in the API. */}
-                <select
-                  id="community-period"
-                  value={PRESETS[period] ? period : ''}
-                  onChange={(e) => update({ zeitraum: e.target.value, von: '', bis: '' })}
-                >
-                  <option value="">{t('community.filter.upcoming')}</option>
-                  <option value="heute">{t('community.filter.today')}</option>
-                  <option value="wochenende">{t('community.filter.weekend')}</option>
-                </select>
-              </div>
+              {/* A preset replaces a chosen date range, as it does in the API. */}
+              <FilterSelect
+                id="community-period"
+                label={t('community.filter.period')}
+                param="zeitraum"
+                clears={['von', 'bis']}
+                value={PRESETS[period] ? period : ''}
+                all={t('community.filter.upcoming')}
+              >
+                <option value="heute">{t('community.filter.today')}</option>
+                <option value="wochenende">{t('community.filter.weekend')}</option>
+              </FilterSelect>
               <div className="field">
                 <label htmlFor="community-from">{t('community.filter.from')}</label>
                 <input
@@ -195,26 +163,19 @@ export default function SearchPage() {
           )}
         </div>
         {view === 'vereine' ? null : (
-          <label className="checkbox">
-            <input type="checkbox" checked={free} onChange={(e) => update({ kostenlos: e.target.checked ? '1' : '' })} />
+          <FilterCheckbox param="kostenlos" value="1">
             {t('community.filter.free')}
-          </label>
+          </FilterCheckbox>
         )}
-        <label className="checkbox">
-          <input type="checkbox" checked={accessible} onChange={(e) => update({ barrierefrei: e.target.checked ? '1' : '' })} />
+        <FilterCheckbox param="barrierefrei" value="1">
           {t('community.filter.accessible')}
-        </label>
-        <div className="actions">
-          <button type="submit" className="button button--secondary">
-            {t('community.filter.apply')}
-          </button>
-          {filtered ? (
-            <Link to={view ? `/vereine?ansicht=${view}` : '/vereine'} onClick={() => setText('')}>
-              {t('community.filter.reset')}
-            </Link>
-          ) : null}
-        </div>
-      </form>
+        </FilterCheckbox>
+        <FilterActions
+          secondary
+          submit={t('community.filter.apply')}
+          reset={{ label: t('community.filter.reset'), to: view ? `/vereine?ansicht=${view}` : '/vereine', shown: filtered }}
+        />
+      </FilterForm>
 
       {view === 'vereine' ? (
         <>

@@ -3,9 +3,9 @@
  * keyword), paged. It reads the platform's own CKAN API (package_search), the same one harvesters
  * use; the search and the filters live in the URL, so every result list has a stable address.
  */
-import { useState, type FormEvent } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { Trans, useTranslation } from 'react-i18next';
+import { FilterActions, FilterForm, FilterReset, FilterSelect, SearchField, useFilterParams } from '../../components/FilterForm';
 import { ErrorNotice } from '../../components/Notice';
 import { formatDate } from '../../lib/format';
 import { useApi } from '../../lib/useApi';
@@ -40,21 +40,9 @@ export default function CatalogPage() {
   const { t, i18n } = useTranslation();
   useDocumentTitle(t('opendata.title'));
   const en = i18n.language.startsWith('en');
-  const [params, setParams] = useSearchParams();
+  const { params, setParams } = useFilterParams();
   const page = Math.max(1, Number(params.get('seite') ?? '1') || 1);
   const search = useApi<Ckan<CkanSearch>>(searchPath(params, page));
-  const [text, setText] = useState(params.get('q') ?? '');
-
-  function update(change: (next: URLSearchParams) => void) {
-    const next = new URLSearchParams(params);
-    change(next);
-    next.delete('seite');
-    setParams(next);
-  }
-  function onSearch(event: FormEvent) {
-    event.preventDefault();
-    update((next) => (text.trim() ? next.set('q', text.trim()) : next.delete('q')));
-  }
 
   const result = search.data?.result;
   const total = result?.count ?? 0;
@@ -82,66 +70,33 @@ export default function CatalogPage() {
         />
       </p>
 
-      <form className="filters" role="search" onSubmit={onSearch}>
-        <div className="field">
-          <label htmlFor="od-q">{t('opendata.search.label')}</label>
-          <p id="od-q-hint" className="field__hint">
-            {t('opendata.search.hint')}
-          </p>
-          <input
-            id="od-q"
-            type="search"
-            className="input--wide"
-            value={text}
-            aria-describedby="od-q-hint"
-            onChange={(e) => setText(e.target.value)}
-          />
-        </div>
-        <div className="actions">
-          <button type="submit" className="button">
-            {t('opendata.search.submit')}
-          </button>
-        </div>
+      <FilterForm all={t('opendata.search.all')}>
+        <SearchField id="od-q" type="search" label={t('opendata.search.label')} hint={t('opendata.search.hint')} wide />
+        <FilterActions submit={t('opendata.search.submit')} />
         <div className="filters__grid">
           {FACETS.map((facet) => (
-            <div className="field" key={facet}>
-              <label htmlFor={`od-${facet}`}>{t(`opendata.facets.${facet}`)}</label>
-              <select
-                id={`od-${facet}`}
-                value={params.get(facet) ?? ''}
-                onChange={(e) => update((next) => (e.target.value ? next.set(facet, e.target.value) : next.delete(facet)))}
-              >
-                <option value="">{t('opendata.search.all')}</option>
-                {(result?.search_facets[facet]?.items ?? [])
-                  .slice()
-                  .sort((a, b) => b.count - a.count || label(facet, a).localeCompare(label(facet, b)))
-                  .map((item) => (
-                    <option key={item.name} value={item.name}>
-                      {label(facet, item)} ({item.count})
-                    </option>
-                  ))}
-                {params.get(facet) && !result?.search_facets[facet]?.items.some((i) => i.name === params.get(facet)) ? (
-                  <option value={params.get(facet)!}>{params.get(facet)}</option>
-                ) : null}
-              </select>
-            </div>
+            <FilterSelect key={facet} id={`od-${facet}`} label={t(`opendata.facets.${facet}`)} param={facet}>
+              {(result?.search_facets[facet]?.items ?? [])
+                .slice()
+                .sort((a, b) => b.count - a.count || label(facet, a).localeCompare(label(facet, b)))
+                .map((item) => (
+                  <option key={item.name} value={item.name}>
+                    {label(facet, item)} ({item.count})
+                  </option>
+                ))}
+              {params.get(facet) && !result?.search_facets[facet]?.items.some((i) => i.name === params.get(facet)) ? (
+                <option value={params.get(facet)!}>{params.get(facet)}</option>
+              ) : null}
+            </FilterSelect>
           ))}
         </div>
-        {[...params.keys()].some((k) => k !== 'seite') ? (
-          <p>
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={() => {
-                setText('');
-                setParams(new URLSearchParams());
-              }}
-            >
-              {t('opendata.search.reset')}
-            </button>
-          </p>
-        ) : null}
-      </form>
+        <FilterReset
+          button
+          label={t('opendata.search.reset')}
+          to="/opendata"
+          shown={[...params.keys()].some((k) => k !== 'seite')}
+        />
+      </FilterForm>
 
       <ErrorNotice error={search.error} />
       <p role="status" className="opendata__count">

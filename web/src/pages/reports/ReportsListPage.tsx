@@ -4,11 +4,12 @@
  * The district filter is the platform's Open311 extension `district`; English pages show the
  * categories' English names.
  */
-import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { useMemo, useState } from 'react';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { query } from '../../api/client';
 import { DistrictOptions } from '../../components/DistrictOptions';
+import { FilterActions, FilterForm, FilterSelect, SearchField, useFilterParams } from '../../components/FilterForm';
 import { MapView, type MapFeature } from '../../components/map/MapView';
 import { ErrorNotice } from '../../components/Notice';
 import { useApi } from '../../lib/useApi';
@@ -23,8 +24,7 @@ const PAGE_SIZE = 50;
 export default function ReportsListPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('reports.title'));
-  const [params, setParams] = useSearchParams();
-  const [text, setText] = useState(params.get('q') ?? '');
+  const { params } = useFilterParams();
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const category = params.get('kategorie') ?? '';
   const status = params.get('status') ?? '';
@@ -61,19 +61,6 @@ export default function ReportsListPage() {
   const shown = items.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
   const selected = items.find((r) => r.service_request_id === selectedId);
 
-  function update(key: string, value: string) {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    next.delete('seite');
-    setParams(next);
-  }
-
-  function onSearch(event: FormEvent) {
-    event.preventDefault();
-    update('q', text.trim());
-  }
-
   const pageLink = (p: number) => {
     const next = new URLSearchParams(params);
     next.set('seite', String(p));
@@ -93,59 +80,26 @@ export default function ReportsListPage() {
       </p>
       <DemoNotice show={items.some((r) => r.extended_attributes?.demo)} />
 
-      <form className="filters" role="search" onSubmit={onSearch}>
+      <FilterForm all={t('reports.filter.all')}>
         <div className="filters__grid">
-          <FilterSelect
-            id="reports-category"
-            label={t('reports.filter.category')}
-            value={category}
-            onChange={(v) => update('kategorie', v)}
-          >
+          <FilterSelect id="reports-category" label={t('reports.filter.category')} param="kategorie">
             <CategoryOptions services={services.data} />
           </FilterSelect>
-          <FilterSelect
-            id="reports-status"
-            label={t('reports.filter.status')}
-            value={status}
-            onChange={(v) => update('status', v)}
-          >
+          <FilterSelect id="reports-status" label={t('reports.filter.status')} param="status">
             <option value="open">{t('reports.filter.open')}</option>
             <option value="closed">{t('reports.filter.closed')}</option>
           </FilterSelect>
-          <FilterSelect
-            id="reports-district"
-            label={t('reports.filter.district')}
-            value={district}
-            onChange={(v) => update('stadtteil', v)}
-          >
+          <FilterSelect id="reports-district" label={t('reports.filter.district')} param="stadtteil">
             <DistrictOptions />
           </FilterSelect>
         </div>
-        <div className="field">
-          <label htmlFor="reports-q">{t('reports.filter.text')}</label>
-          <p id="reports-q-hint" className="field__hint">
-            {t('reports.filter.textHint')}
-          </p>
-          <input
-            id="reports-q"
-            type="text"
-            enterKeyHint="search"
-            value={text}
-            aria-describedby="reports-q-hint"
-            onChange={(e) => setText(e.target.value)}
-          />
-        </div>
-        <div className="actions">
-          <button type="submit" className="button button--secondary">
-            {t('reports.filter.apply')}
-          </button>
-          {filtered ? (
-            <Link to="/schadensmelder" onClick={() => setText('')}>
-              {t('reports.filter.reset')}
-            </Link>
-          ) : null}
-        </div>
-      </form>
+        <SearchField id="reports-q" label={t('reports.filter.text')} hint={t('reports.filter.textHint')} />
+        <FilterActions
+          secondary
+          submit={t('reports.filter.apply')}
+          reset={{ label: t('reports.filter.reset'), to: '/schadensmelder', shown: filtered }}
+        />
+      </FilterForm>
 
       <ErrorNotice error={list.error} />
       <section aria-labelledby="reports-results" aria-busy={list.loading}>
@@ -188,26 +142,6 @@ export default function ReportsListPage() {
           }
         />
       </section>
-    </div>
-  );
-}
-
-/** A filter that applies on change; its first option ("all") clears it. */
-function FilterSelect(props: {
-  id: string;
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  children: ReactNode;
-}) {
-  const { t } = useTranslation();
-  return (
-    <div className="field">
-      <label htmlFor={props.id}>{props.label}</label>
-      <select id={props.id} value={props.value} onChange={(e) => props.onChange(e.target.value)}>
-        <option value="">{t('reports.filter.all')}</option>
-        {props.children}
-      </select>
     </div>
   );
 }

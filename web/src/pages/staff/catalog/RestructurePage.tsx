@@ -12,6 +12,7 @@ import { formatDate } from '../../../lib/format';
 import { useApi } from '../../../lib/useApi';
 import { useDocumentTitle } from '../../../lib/useDocumentTitle';
 import { useSubmit } from '../../../lib/useSubmit';
+import { DataTable } from '../shared/DataTable';
 import { signed, todayIso } from '../../catalog/shared';
 import { STATUSES, type Counts, type Status } from '../../catalog/types';
 import { CatalogStaffNav } from './CatalogStaffNav';
@@ -265,34 +266,37 @@ export default function RestructurePage() {
         <h2 id="restructure-list">{t('catalog.staff.restructureForm.listTitle')}</h2>
         <ErrorNotice error={list.error} />
         {list.data ? (
-          <div className="table-scroll" role="region" aria-labelledby="restructure-list" tabIndex={0}>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('catalog.staff.effectiveDate')}</th>
-                  <th scope="col">{t('catalog.staff.restructureForm.kind')}</th>
-                  <th scope="col">{t('catalog.staff.restructureForm.sources')}</th>
-                  <th scope="col">{t('catalog.staff.restructureForm.targets')}</th>
-                  <th scope="col">{t('catalog.report.change')}</th>
-                  <th scope="col">{t('catalog.staff.restructureForm.note')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.data.items.map((r) => (
-                  <tr key={r.id}>
-                    <td>
-                      <time dateTime={r.effectiveDate}>{formatDate(r.effectiveDate)}</time>
-                    </td>
-                    <td>{t(`catalog.staff.restructureForm.${r.kind}`)}</td>
-                    <td>{r.sources.map((s) => s.name).join('; ')}</td>
-                    <td>{r.targets.map((s) => s.name).join('; ')}</td>
-                    <td>{effectText(r.effect, none, statusLabel)}</td>
-                    <td>{r.note}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            id="restructure-table"
+            caption={t('catalog.staff.restructureForm.listCaption')}
+            empty={t('catalog.staff.restructureForm.listEmpty')}
+            rows={list.data.items}
+            rowKey={(r) => r.id}
+            columns={[
+              {
+                key: 'date',
+                header: t('catalog.staff.effectiveDate'),
+                cell: (r) => <time dateTime={r.effectiveDate}>{formatDate(r.effectiveDate)}</time>,
+              },
+              {
+                key: 'kind',
+                header: t('catalog.staff.restructureForm.kind'),
+                cell: (r) => t(`catalog.staff.restructureForm.${r.kind}`),
+              },
+              {
+                key: 'sources',
+                header: t('catalog.staff.restructureForm.sources'),
+                cell: (r) => r.sources.map((x) => x.name).join('; '),
+              },
+              {
+                key: 'targets',
+                header: t('catalog.staff.restructureForm.targets'),
+                cell: (r) => r.targets.map((x) => x.name).join('; '),
+              },
+              { key: 'change', header: t('catalog.report.change'), cell: (r) => effectText(r.effect, none, statusLabel) },
+              { key: 'note', header: t('catalog.staff.restructureForm.note'), cell: (r) => r.note },
+            ]}
+          />
         ) : null}
       </section>
     </div>

@@ -9,6 +9,7 @@ import { currentLanguage } from '../../../i18n';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { useApi } from '../../../lib/useApi';
 import { useSubmit } from '../../../lib/useSubmit';
+import { DataTable } from '../shared/DataTable';
 import type { ReportResult, StoredReport } from '../../projects/types';
 
 const FORMATS = [
@@ -96,49 +97,40 @@ export function ReportsPanel() {
 
       <h3 id="staff-projects-stored">{t('projects.staff.reports.stored')}</h3>
       <ErrorNotice error={stored.error} />
-      {stored.data && !stored.data.items.length ? <p>{t('projects.staff.reports.empty')}</p> : null}
-      {stored.data?.items.length ? (
-        <div className="table-scroll" role="region" aria-labelledby="staff-projects-stored" tabIndex={0}>
-          <table>
-            <caption>{t('projects.staff.reports.storedCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('projects.staff.reports.date')}</th>
-                <th scope="col">{t('projects.staff.reports.ozg')}</th>
-                <th scope="col">{t('projects.staff.reports.lang')}</th>
-                <th scope="col">{t('projects.staff.reports.created')}</th>
-                <th scope="col">{t('projects.staff.reports.files')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {stored.data.items.map((r) => (
-                <tr key={r.id}>
-                  <th scope="row">{formatDate(r.committeeDate)}</th>
-                  <td>{formatDate(r.ozgDate)}</td>
-                  <td>{t(`languages.${r.lang}`)}</td>
-                  <td>{formatDateTime(r.createdAt)}</td>
-                  <td>
-                    {FORMATS.map((f) => (
-                      <a
-                        key={f.key}
-                        href={`/api/projects/reports/${r.id}/${f.key}`}
-                        download
-                        aria-label={t('projects.staff.reports.download', {
-                          format: f.label,
-                          date: formatDate(r.committeeDate),
-                          lang: t(`languages.${r.lang}`),
-                        })}
-                        className="report-file"
-                      >
-                        {f.label}
-                      </a>
-                    ))}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+      {stored.data ? (
+        <DataTable
+          id="staff-projects-stored-table"
+          caption={t('projects.staff.reports.storedCaption')}
+          empty={t('projects.staff.reports.empty')}
+          rows={stored.data.items}
+          rowKey={(r) => r.id}
+          columns={[
+            { key: 'date', header: t('projects.staff.reports.date'), cell: (r) => formatDate(r.committeeDate), rowHeader: true },
+            { key: 'ozg', header: t('projects.staff.reports.ozg'), cell: (r) => formatDate(r.ozgDate) },
+            { key: 'lang', header: t('projects.staff.reports.lang'), cell: (r) => t(`languages.${r.lang}`) },
+            { key: 'created', header: t('projects.staff.reports.created'), cell: (r) => formatDateTime(r.createdAt) },
+            {
+              key: 'files',
+              header: t('projects.staff.reports.files'),
+              cell: (r) =>
+                FORMATS.map((f) => (
+                  <a
+                    key={f.key}
+                    href={`/api/projects/reports/${r.id}/${f.key}`}
+                    download
+                    aria-label={t('projects.staff.reports.download', {
+                      format: f.label,
+                      date: formatDate(r.committeeDate),
+                      lang: t(`languages.${r.lang}`),
+                    })}
+                    className="report-file"
+                  >
+                    {f.label}
+                  </a>
+                )),
+            },
+          ]}
+        />
       ) : null}
     </section>
   );
