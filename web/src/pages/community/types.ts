@@ -61,6 +61,7 @@ export interface CommunityEvent {
   registrationUrl: string | null;
   imageId: number | null;
   status: 'scheduled' | 'cancelled';
+  moderation: 'approved' | 'pending' | 'rejected';
   demo: boolean;
   updatedAt: string;
 }

@@ -74,6 +74,13 @@ export default function StaffHomePage() {
           <Link to="/staff/projekte">{t('nav.projects')}</Link>
         </p>
       ) : null}
+      {user.role === 'admin' || user.modules.includes('community') ? (
+        <p>
+          <Link to="/staff/vereine/pruefen">{t('community.cityReview.title')}</Link>
+          {' · '}
+          <Link to="/staff/vereine/pinnwand">{t('community.notices.title')}</Link>
+        </p>
+      ) : null}
       {/* Every staff member may read these back offices; their forms check write access. */}
       {user.role === 'organisation' ? null : (
         <>

@@ -23,6 +23,9 @@ const OpendataAdminRoutes = lazy(() => import('./opendata/OpendataAdminRoutes'))
 const ReportsStaffRoutes = lazy(() => import('./reports/ReportsStaffRoutes'));
 const ManageOrganisationPage = lazy(() => import('../community/manage/ManageOrganisationPage'));
 const NoticeBoardPage = lazy(() => import('../community/manage/NoticeBoardPage'));
+const CommunityEventListPage = lazy(() => import('../community/events/EventListPage'));
+const CommunityEventEditorPage = lazy(() => import('../community/events/EventEditorPage'));
+const CommunityReviewPage = lazy(() => import('../community/events/CityReviewPage'));
 const NotFoundPage = lazy(() => import('../public/NotFoundPage'));
 
 export default function StaffRoutes() {
@@ -38,8 +41,12 @@ export default function StaffRoutes() {
             <Route index element={<StaffHomePage />} />
             <Route path="vereine/pinnwand" element={<NoticeBoardPage />} />
             <Route path="vereine/:id" element={<ManageOrganisationPage />} />
+            <Route path="vereine/:id/termine" element={<CommunityEventListPage />} />
+            <Route path="vereine/:id/termine/neu" element={<CommunityEventEditorPage key="new" />} />
+            <Route path="vereine/:id/termine/:eventId" element={<CommunityEventEditorPage key="edit" />} />
           </Route>
           <Route element={<RequireFullSession staffOnly />}>
+            <Route path="vereine/pruefen" element={<CommunityReviewPage />} />
             <Route path="verwaltungsleistungen/*" element={<CatalogAdminRoutes />} />
             <Route path="projekte/*" element={<ProjectsAdminRoutes />} />
             <Route path="parken/*" element={<ParkingAdminRoutes />} />

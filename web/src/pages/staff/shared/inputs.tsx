@@ -5,7 +5,7 @@
 import type { ReactNode } from 'react';
 import { Field } from '../../../components/Field';
 
-export type TextKind = 'text' | 'number' | 'decimal' | 'url' | 'email' | 'date';
+export type TextKind = 'text' | 'number' | 'decimal' | 'url' | 'email' | 'date' | 'datetime-local';
 
 interface Common {
   id: string;

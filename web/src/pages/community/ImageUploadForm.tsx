@@ -1,0 +1,84 @@
+/**
+ * Uploads one image as the multipart field `file` (community logos and event images). The server
+ * judges the file by its content; "too large" and "not an image" are shown at the file input in the
+ * page's language, anything else above the form.
+ */
+import { useRef, useState, type FormEvent } from 'react';
+import { api, ApiError } from '../../api/client';
+import { Field } from '../../components/Field';
+import { ErrorNotice, StatusNotice } from '../../components/Notice';
+import { SubmitButton } from '../../components/SubmitButton';
+import { useSubmit } from '../../lib/useSubmit';
+
+/** The server's limit (platform/images/photos.ts), checked here too so a large file is not sent for nothing. */
+const MAX_BYTES = 10 * 1024 * 1024;
+
+export interface ImageUploadTexts {
+  label: string;
+  hint: string;
+  submit: string;
+  uploaded: string;
+  choose: string;
+  tooLarge: string;
+  notImage: string;
+}
+
+export function ImageUploadForm({
+  id,
+  url,
+  texts,
+  onUploaded,
+}: {
+  id: string;
+  url: string;
+  texts: ImageUploadTexts;
+  onUploaded: () => void;
+}) {
+  const fileRef = useRef<HTMLInputElement>(null);
+  const [done, setDone] = useState('');
+  const upload = useSubmit();
+
+  async function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    if (upload.pending) return;
+    setDone('');
+    const file = fileRef.current?.files?.[0];
+    if (!file) return upload.setFieldErrors({ file: texts.choose });
+    if (file.size > MAX_BYTES) return upload.setFieldErrors({ file: texts.tooLarge });
+    const form = new FormData();
+    form.append('file', file);
+    let failure: unknown = null;
+    const ok = await upload.run(async () => {
+      try {
+        await api(url, { method: 'POST', form });
+      } catch (err) {
+        failure = err;
+        throw err;
+      }
+    });
+    if (ok) {
+      if (fileRef.current) fileRef.current.value = '';
+      setDone(texts.uploaded);
+      onUploaded();
+      return;
+    }
+    if (!(failure instanceof ApiError)) return;
+    const { status, problem } = failure;
+    if (status === 413 || problem.code === 'COMMUNITY_IMAGE_TOO_LARGE') upload.setFieldErrors({ file: texts.tooLarge });
+    else if (problem.code === 'COMMUNITY_IMAGE_INVALID') upload.setFieldErrors({ file: texts.notImage });
+  }
+
+  const err = upload.fieldErrors;
+  return (
+    <form onSubmit={(e) => void onSubmit(e)} noValidate>
+      <ErrorNotice error={Object.keys(err).length ? null : upload.error} />
+      <Field id={id} label={texts.label} hint={texts.hint} error={err['file']}>
+        {(c) => <input {...c} ref={fileRef} type="file" accept="image/jpeg,image/png,image/webp" required />}
+      </Field>
+      <p className="actions">
+        <SubmitButton pending={upload.pending}>{texts.submit}</SubmitButton>
+      </p>
+      <StatusNotice>{done || null}</StatusNotice>
+    </form>
+  );
+}
