@@ -171,6 +171,21 @@ describe('Vereine: registration, the entry, members and the notice board in Chro
     await page.getByRole('heading', { level: 1, name: 'Clubs’ notice board' }).waitFor();
     await expectAccessible(page, 'notice board (en)');
 
+    // A second organisation from the account's start page: missing facts at their fields, then the
+    // new entry's management page (the account is its owner).
+    await page.goto('/staff?lang=de'); // back from the English notice board
+    await page.getByRole('link', { name: 'Weiteren Verein oder weitere Einrichtung eintragen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Weiteren Verein oder weitere Einrichtung eintragen' }).waitFor();
+    await page.getByRole('button', { name: 'Eintragen' }).click();
+    await page.getByText('Bitte geben Sie den Namen des Vereins oder der Einrichtung an.').waitFor();
+    await expectAccessible(page, 'another organisation, with errors');
+    const second = `Förderverein ${club}`;
+    await page.getByLabel('Name des Vereins oder der Einrichtung').fill(second);
+    await page.getByLabel('Kategorie').selectOption('social');
+    await page.getByRole('button', { name: 'Eintragen' }).click();
+    await page.getByRole('heading', { level: 1, name: `Eintrag bearbeiten: ${second}` }).waitFor();
+    await page.getByText('Noch nicht von der Stadt geprüft.').waitFor();
+
     assert.deepEqual(foreign, []);
     await context.close();
   });

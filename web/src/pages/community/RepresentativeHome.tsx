@@ -31,6 +31,9 @@ export function RepresentativeHome() {
         </ul>
       ) : null}
       <p>
+        <Link to="/staff/vereine/neu">{t('community.manage.create.link')}</Link>
+      </p>
+      <p>
         <Link to={NOTICE_BOARD_PATH}>{t('community.notices.title')}</Link>: {t('community.representative.notices')}
       </p>
     </section>

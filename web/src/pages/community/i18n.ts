@@ -169,6 +169,13 @@ const de = {
       back: 'Zur Übersicht Ihres Kontos',
       title: 'Eintrag bearbeiten: {{name}}',
       titleLoading: 'Eintrag bearbeiten',
+      create: {
+        link: 'Weiteren Verein oder weitere Einrichtung eintragen',
+        title: 'Weiteren Verein oder weitere Einrichtung eintragen',
+        intro:
+          'Sie werden Eigentümerin oder Eigentümer des neuen Eintrags und können danach alle Angaben, das Logo, die Mitglieder und die Veranstaltungen pflegen. Öffentlich wird er, sobald die Stadt ihn geprüft hat.',
+        submit: 'Eintragen',
+      },
       notFound: 'Diesen Eintrag gibt es nicht oder Sie gehören nicht zu ihm.',
       unverified: 'Noch nicht von der Stadt geprüft.',
       unverifiedHint:
@@ -691,6 +698,13 @@ const en: typeof de = {
       back: 'Back to your account',
       title: 'Edit entry: {{name}}',
       titleLoading: 'Edit entry',
+      create: {
+        link: 'Register another club or institution',
+        title: 'Register another club or institution',
+        intro:
+          'You become the owner of the new entry and can then maintain all its details, its logo, its members and its events. It is published once the city has checked it.',
+        submit: 'Register',
+      },
       notFound: 'This entry does not exist or you are not one of its members.',
       unverified: 'Not yet checked by the city.',
       unverifiedHint:

@@ -23,6 +23,7 @@ const OpendataAdminRoutes = lazy(() => import('./opendata/OpendataAdminRoutes'))
 const ReportsStaffRoutes = lazy(() => import('./reports/ReportsStaffRoutes'));
 const ManageOrganisationPage = lazy(() => import('../community/manage/ManageOrganisationPage'));
 const NoticeBoardPage = lazy(() => import('../community/manage/NoticeBoardPage'));
+const NewOrganisationPage = lazy(() => import('../community/manage/NewOrganisationPage'));
 const CommunityEventListPage = lazy(() => import('../community/events/EventListPage'));
 const CommunityEventEditorPage = lazy(() => import('../community/events/EventEditorPage'));
 const CommunityReviewPage = lazy(() => import('../community/events/CityReviewPage'));
@@ -40,6 +41,7 @@ export default function StaffRoutes() {
           <Route element={<RequireFullSession />}>
             <Route index element={<StaffHomePage />} />
             <Route path="vereine/pinnwand" element={<NoticeBoardPage />} />
+            <Route path="vereine/neu" element={<NewOrganisationPage />} />
             <Route path="vereine/:id" element={<ManageOrganisationPage />} />
             <Route path="vereine/:id/termine" element={<CommunityEventListPage />} />
             <Route path="vereine/:id/termine/neu" element={<CommunityEventEditorPage key="new" />} />

@@ -8,21 +8,21 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../../api/client';
-import { DistrictOptions } from '../../../components/DistrictOptions';
 import { Field } from '../../../components/Field';
 import { ErrorNotice } from '../../../components/Notice';
 import { SubmitButton } from '../../../components/SubmitButton';
 import { useDocumentTitle } from '../../../lib/useDocumentTitle';
 import { useSubmit } from '../../../lib/useSubmit';
-import { CategoryOptions } from './shared';
+import { basicsBody, EMPTY_BASICS, missingBasics, OrganisationBasicsFields } from './OrganisationBasicsFields';
 
-const EMPTY = { email: '', displayName: '', name: '', category: '', district: '', description: '' };
+const EMPTY = { email: '', displayName: '' };
 
 export default function RegisterPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('community.register.title'));
   const submit = useSubmit({ nestedFields: true });
   const [form, setForm] = useState(EMPTY);
+  const [organisation, setOrganisation] = useState(EMPTY_BASICS);
   const [sentTo, setSentTo] = useState('');
   const doneHeading = useRef<HTMLHeadingElement>(null);
   const set = (key: keyof typeof EMPTY) => (value: string) => setForm({ ...form, [key]: value });
@@ -39,8 +39,7 @@ export default function RegisterPage() {
     const missing: Record<string, string> = {};
     if (!form.email.trim()) missing['email'] = t('community.register.missing.email');
     if (!form.displayName.trim()) missing['displayName'] = t('community.register.missing.displayName');
-    if (!form.name.trim()) missing['organisation.name'] = t('community.register.missing.name');
-    if (!form.category) missing['organisation.category'] = t('community.register.missing.category');
+    Object.assign(missing, missingBasics(organisation, 'organisation.', t));
     if (Object.keys(missing).length) {
       submit.setFieldErrors(missing);
       return;
@@ -52,12 +51,7 @@ export default function RegisterPage() {
         body: {
           email,
           displayName: form.displayName.trim(),
-          organisation: {
-            name: form.name.trim(),
-            category: form.category,
-            district: form.district || null,
-            ...(form.description.trim() ? { description: form.description.trim() } : {}),
-          },
+          organisation: basicsBody(organisation),
         },
       });
       setSentTo(email);
@@ -138,51 +132,7 @@ export default function RegisterPage() {
         </fieldset>
         <fieldset className="staff-form-group">
           <legend>{t('community.register.organisation')}</legend>
-          <Field id="register-name" label={t('community.register.name')} error={err['organisation.name']}>
-            {(c) => (
-              <input
-                {...c}
-                type="text"
-                autoComplete="organization"
-                required
-                maxLength={200}
-                value={form.name}
-                onChange={(e) => set('name')(e.target.value)}
-              />
-            )}
-          </Field>
-          <Field id="register-category" label={t('community.register.category')} error={err['organisation.category']}>
-            {(c) => (
-              <select {...c} required value={form.category} onChange={(e) => set('category')(e.target.value)}>
-                <option value="">{t('community.register.choose')}</option>
-                <CategoryOptions />
-              </select>
-            )}
-          </Field>
-          <Field id="register-district" label={t('community.register.district')} error={err['organisation.district']}>
-            {(c) => (
-              <select {...c} value={form.district} onChange={(e) => set('district')(e.target.value)}>
-                <option value="">{t('community.register.noDistrict')}</option>
-                <DistrictOptions />
-              </select>
-            )}
-          </Field>
-          <Field
-            id="register-description"
-            label={t('community.register.description')}
-            hint={t('community.register.descriptionHint')}
-            error={err['organisation.description']}
-          >
-            {(c) => (
-              <textarea
-                {...c}
-                rows={5}
-                maxLength={5000}
-                value={form.description}
-                onChange={(e) => set('description')(e.target.value)}
-              />
-            )}
-          </Field>
+          <OrganisationBasicsFields idPrefix="register" value={organisation} onChange={setOrganisation} errors={err} errorPrefix="organisation." />
         </fieldset>
         <p className="field__hint">
           {t('community.register.privacy')} <Link to="/datenschutz">{t('community.register.privacyLink')}</Link>
