@@ -13,7 +13,7 @@ import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { PNG } from 'pngjs';
 import { totpAt } from '../src/modules/identity/totp.js';
-import { linkIn } from '../src/testing/community.js';
+import { berlinLocal, linkIn } from '../src/testing/community.js';
 import {
   checkEveryView,
   createStaffLink,
@@ -25,12 +25,6 @@ import {
   watchForeignRequests,
   type E2E,
 } from './harness.js';
-
-/** Berlin wall-clock time `days` from now at `hour`:00, as a datetime-local input takes it. */
-function berlinLocal(now: Date, days: number, hour: number): string {
-  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date(now.getTime() + days * 86_400_000));
-  return `${day}T${String(hour).padStart(2, '0')}:00`;
-}
 
 describe('Vereine: the event editor and the city review in Chromium', () => {
   let e: E2E;

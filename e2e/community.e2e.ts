@@ -9,14 +9,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { randomBytes } from 'node:crypto';
+import { berlinLocal } from '../src/testing/community.js';
 import { createStaff } from '../src/testing/staff.js';
 import { checkEveryView, expectAccessible, newContext, startE2E, watchForeignRequests, type E2E } from './harness.js';
-
-/** Local Berlin time `days` from now at `hour`:00, as the API's local input YYYY-MM-DDTHH:mm. */
-function berlinLocal(now: Date, days: number, hour: number): string {
-  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date(now.getTime() + days * 86_400_000));
-  return `${day}T${String(hour).padStart(2, '0')}:00`;
-}
 
 describe('Vereine & Kultur in Chromium', () => {
   let e: E2E;

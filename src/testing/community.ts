@@ -42,3 +42,9 @@ export const eventBody = (organisationId: number, extra: Record<string, unknown>
   categories: ['sport'],
   ...extra,
 });
+
+/** Berlin wall-clock time `days` from now at `hour`:00, as the API's local input and a datetime-local field take it (YYYY-MM-DDTHH:mm). */
+export function berlinLocal(now: Date, days: number, hour: number): string {
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date(now.getTime() + days * 86_400_000));
+  return `${day}T${String(hour).padStart(2, '0')}:00`;
+}

@@ -122,12 +122,16 @@ export function createSensorsService(deps: {
    * A plain Observation into group commit; resolves with its id after the commit. `checked` lets the
    * rows of one request share one access check per stream (dataArray: thousands of rows, few streams).
    */
-  async function submit(actor: Actor, p: PendingObservation, checked = new Map<string, Promise<void>>()): Promise<number> {
+  async function submit(actor: Actor, p: PendingObservation, checked?: Map<string, Promise<void>>): Promise<number> {
     const stream = p.datastreamId !== null ? ({ set: 'Datastreams', id: p.datastreamId } as const) : ({ set: 'MultiDatastreams', id: p.multiDatastreamId! } as const);
-    const key = `${stream.set}(${stream.id})`;
-    let check = checked.get(key);
-    if (!check) checked.set(key, (check = access.requireObservationWrite(actor, stream)));
-    await check;
+    if (checked) {
+      const key = `${stream.set}(${stream.id})`;
+      let check = checked.get(key);
+      if (!check) checked.set(key, (check = access.requireObservationWrite(actor, stream)));
+      await check;
+    } else {
+      await access.requireObservationWrite(actor, stream); // a single POST or MQTT message: nothing to share
+    }
     if (p.featureOfInterestId !== null && !(await repo.exists(db, 'FeaturesOfInterest', p.featureOfInterestId))) {
       throw invalid(`there is no FeatureOfInterest with id ${p.featureOfInterestId}`, 'body.FeatureOfInterest');
     }
