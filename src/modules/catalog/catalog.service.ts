@@ -7,6 +7,7 @@ import { actorLabel, requireModuleWrite, requireStaff, type Actor } from '../../
 import type { AuditRecorder, Clock } from '../../platform/contracts.js';
 import { withTransaction, type Db } from '../../platform/db/database.js';
 import { AppError, conflict, notFound, type FieldProblem } from '../../platform/http/errors.js';
+import { localDate } from '../../platform/time.js';
 import type { PublicCache } from './catalog.cache.js';
 import {
   diffReference,
@@ -30,7 +31,6 @@ import type {
 import { readTable, type TableFormat } from './catalog.tabular.js';
 import {
   addDays,
-  berlinDate,
   foldText,
   isIsoDate,
   isStatus,
@@ -192,7 +192,7 @@ export function createCatalogService(deps: {
   settings: CatalogSettings;
 }) {
   const { db, repo, audit, clock, cache, settings } = deps;
-  const today = () => berlinDate(clock.now());
+  const today = () => localDate(clock.now());
 
   // ---------------------------------------------------------------- validation
 

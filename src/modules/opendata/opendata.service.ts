@@ -11,6 +11,7 @@ import type {
 } from '../../platform/contracts.js';
 import { withTransaction, type Db } from '../../platform/db/database.js';
 import { badRequest, conflict, notFound } from '../../platform/http/errors.js';
+import { localDate } from '../../platform/time.js';
 import { EXPORT_FORMATS, formatsOf, type ExportFormat } from './opendata.export.js';
 import type {
   DatasetInsert,
@@ -572,7 +573,7 @@ export function createOpendataService(deps: {
       const d = await repo.distribution(distributionId);
       if (!d || d.visibility !== 'public' || d.withdrawn)
         throw notFound('OPENDATA_DISTRIBUTION_UNKNOWN', `There is no distribution ${distributionId}.`);
-      const day = clock.now().toISOString().slice(0, 10);
+      const day = localDate(clock.now());
       await withTransaction(db, (trx) => repo.countDownload(trx, d.id, day));
       return d.url;
     },

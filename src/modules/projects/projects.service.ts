@@ -5,6 +5,7 @@ import { withTransaction, type Db } from '../../platform/db/database.js';
 import { badRequest, conflict, notFound } from '../../platform/http/errors.js';
 import { DEFAULT_PHOTO_LIMITS, processPhoto } from '../../platform/images/photos.js';
 import { renderMarkdown } from '../../platform/text/markdown.js';
+import { localInstant } from '../../platform/time.js';
 import type { DistrictStatus, FeatureStatus, ProjectStatus } from './projects.model.js';
 import { diffTracked, loadRelated, presentProject, trackedState, type Project } from './projects.present.js';
 import type { Link, ProjectsRepository, ProjectWrite } from './projects.repository.js';
@@ -59,8 +60,13 @@ const MODULE = 'projects';
 /** More would make the project page a gallery; the portfolio needs a few pictures per project. */
 export const MAX_IMAGES_PER_PROJECT = 12;
 
+/**
+ * A bare date means the start of that day in Koblenz, not in UTC: "changed since today" just after
+ * local midnight (22:00 or 23:00 UTC) must include what was changed a minute ago.
+ */
 export function parseSince(value: string, field: string): Date {
-  const d = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const d = day ? localInstant(Number(day[1]), Number(day[2]), Number(day[3])) : new Date(value);
   if (Number.isNaN(d.getTime()))
     throw badRequest('PROJECTS_DATE_INVALID', `${field} must be a date (YYYY-MM-DD) or a timestamp.`, field);
   return d;

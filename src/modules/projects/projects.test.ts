@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { DEMO_SEEDS } from '../../app.js';
 import { runSeeds } from '../../platform/db/seeds.js';
+import { parseSince } from './projects.service.js';
 import { createTestApp, type TestApp } from '../../testing/harness.js';
 import { createStaff, type StaffSession } from '../../testing/staff.js';
 
@@ -288,4 +289,11 @@ describe('projects portfolio', () => {
     const dates = items.map((i) => i.date);
     assert.deepEqual(dates, [...dates].sort());
   });
+});
+
+test('"changed since" a date starts at midnight in Koblenz, in winter and in summer', () => {
+  assert.equal(parseSince('2026-11-27', 'query.since').toISOString(), '2026-11-26T23:00:00.000Z');
+  assert.equal(parseSince('2026-07-01', 'query.since').toISOString(), '2026-06-30T22:00:00.000Z');
+  assert.equal(parseSince('2026-11-26T23:05:00Z', 'query.since').toISOString(), '2026-11-26T23:05:00.000Z');
+  assert.throws(() => parseSince('2026-13-45x', 'query.since'), /query.since/);
 });

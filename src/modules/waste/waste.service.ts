@@ -8,6 +8,7 @@ import { requireModuleWrite, requireStaff, systemActor, type Actor } from '../..
 import type { AuditRecorder, Clock, Mailer, SensorStore } from '../../platform/contracts.js';
 import { withTransaction, type Db } from '../../platform/db/database.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
+import { localDate } from '../../platform/time.js';
 import { DECODERS, DecodeError, fillFromDistance, type DecodedReading } from './waste.decoders.js';
 import { planRoute } from './waste.route-plan.js';
 import type { AlertRow, ContainerRow, NewContainer, WasteRepository } from './waste.repository.js';
@@ -480,7 +481,7 @@ export function createWasteService(deps: {
 
     /** For the dashboard: the containers needing pickup today, stale sensors and open alerts. */
     async summary() {
-      const today = clock.now().toISOString().slice(0, 10);
+      const today = localDate(clock.now());
       const list = await this.list();
       const plan = await this.pickupPlan({ date: today });
       return {
