@@ -65,7 +65,9 @@ export const projectsRoutes: FastifyPluginAsyncTypebox<ProjectsRouteOptions> = a
         querystring: Type.Object({
           field: Type.Optional(Type.String({ maxLength: 60, description: 'field-of-action slug' })),
           status: Type.Optional(Type.Array(S.ProjectStatusSchema, { maxItems: 6 })),
-          changedSince: Type.Optional(Type.String({ maxLength: 40, description: 'date (YYYY-MM-DD, from midnight in Koblenz) or RFC 3339 timestamp' })),
+          changedSince: Type.Optional(
+            Type.String({ maxLength: 40, description: 'date (YYYY-MM-DD, from midnight in Koblenz) or RFC 3339 timestamp' }),
+          ),
         }),
         response: { 200: Type.Object({ items: Type.Array(S.ProjectSchema) }), ...errorResponses(400) },
       },
@@ -232,7 +234,11 @@ export const projectsRoutes: FastifyPluginAsyncTypebox<ProjectsRouteOptions> = a
         tags,
         summary: 'What changed since a date: every history entry from then on, newest first.',
         querystring: Type.Object({
-          since: Type.String({ minLength: 1, maxLength: 40, description: 'date (YYYY-MM-DD, from midnight in Koblenz) or RFC 3339 timestamp' }),
+          since: Type.String({
+            minLength: 1,
+            maxLength: 40,
+            description: 'date (YYYY-MM-DD, from midnight in Koblenz) or RFC 3339 timestamp',
+          }),
         }),
         response: { 200: Type.Object({ since: Type.String(), items: Type.Array(S.ChangeSchema) }), ...errorResponses(400) },
       },

@@ -453,9 +453,16 @@ export function createProjectsService(deps: {
     async addImage(actor: Actor, id: number, input: { file: Buffer | undefined; alt: string | undefined }) {
       requireModuleWrite(actor, MODULE);
       const alt = (input.alt ?? '').trim();
-      if (!alt) throw badRequest('PROJECTS_IMAGE_ALT_REQUIRED', 'Describe the image in body.alt for people who cannot see it.', 'body.alt');
-      if (alt.length > 500) throw badRequest('PROJECTS_IMAGE_ALT_TOO_LONG', 'The alt text may be at most 500 characters.', 'body.alt');
-      if (!input.file?.length) throw badRequest('PROJECTS_IMAGE_REQUIRED', 'Send the image as the multipart file body.file.', 'body.file');
+      if (!alt)
+        throw badRequest(
+          'PROJECTS_IMAGE_ALT_REQUIRED',
+          'Describe the image in body.alt for people who cannot see it.',
+          'body.alt',
+        );
+      if (alt.length > 500)
+        throw badRequest('PROJECTS_IMAGE_ALT_TOO_LONG', 'The alt text may be at most 500 characters.', 'body.alt');
+      if (!input.file?.length)
+        throw badRequest('PROJECTS_IMAGE_REQUIRED', 'Send the image as the multipart file body.file.', 'body.file');
       const photo = processPhoto(input.file, 'body.file', {
         limits: DEFAULT_PHOTO_LIMITS,
         codePrefix: 'PROJECTS_IMAGE',

@@ -19,9 +19,9 @@ import { DataTable } from '../../staff/shared/DataTable';
 import { ReadOnlyNotice, Time } from '../../staff/shared/notes';
 import { useCanWrite } from '../../staff/shared/useCanWrite';
 import { managePath } from '../manage/shared';
-import { berlinSpan, useCategoryName } from '../shared';
+import { useCategoryName } from '../shared';
 import type { CommunityEvent, Organisation, Paged } from '../types';
-import { eventPath } from './shared';
+import { EventWhen, eventPath } from './shared';
 
 /** Organisations listed at once; the search narrows a longer list. */
 const LIMIT = 100;
@@ -166,12 +166,7 @@ export default function CityReviewPage() {
               {
                 key: 'when',
                 header: t('community.eventEditor.col.when'),
-                cell: (e) => (
-                  <>
-                    <time dateTime={e.startsAt}>{berlinSpan(e.startsAt, e.endsAt)}</time>
-                    {e.rrule ? ` · ${t('community.event.recurring')}` : ''}
-                  </>
-                ),
+                cell: (e) => <EventWhen event={e} />,
               },
               { key: 'updated', header: tr('col.changed'), cell: (e) => <Time at={e.updatedAt} /> },
               ...(canWrite

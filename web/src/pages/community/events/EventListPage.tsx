@@ -12,9 +12,8 @@ import { useDocumentTitle } from '../../../lib/useDocumentTitle';
 import { DataTable } from '../../staff/shared/DataTable';
 import { VerifiedState } from '../manage/shared';
 import type { ManagedOrganisation } from '../manage/types';
-import { berlinSpan } from '../shared';
 import type { CommunityEvent } from '../types';
-import { BackToOrganisation, EventStatus, eventPath, eventsPath, idParam, ModerationState } from './shared';
+import { BackToOrganisation, EventStatus, EventWhen, eventPath, eventsPath, idParam, ModerationState } from './shared';
 
 export default function EventListPage() {
   const { t } = useTranslation();
@@ -77,12 +76,7 @@ export default function EventListPage() {
             {
               key: 'when',
               header: t('community.eventEditor.col.when'),
-              cell: (e) => (
-                <>
-                  <time dateTime={e.startsAt}>{berlinSpan(e.startsAt, e.endsAt)}</time>
-                  {e.rrule ? ` · ${t('community.event.recurring')}` : ''}
-                </>
-              ),
+              cell: (e) => <EventWhen event={e} />,
             },
             { key: 'status', header: t('community.eventEditor.col.status'), cell: (e) => <EventStatus status={e.status} /> },
             {

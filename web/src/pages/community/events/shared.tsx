@@ -2,7 +2,7 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { managePath } from '../manage/shared';
-import { CancelledBadge } from '../shared';
+import { berlinSpan, CancelledBadge } from '../shared';
 import type { CommunityEvent } from '../types';
 import '../i18n';
 import '../../staff/shared/i18n';
@@ -36,4 +36,15 @@ export function ModerationState({ state }: { state: CommunityEvent['moderation']
   const text = t(`community.eventEditor.moderation.${state}`);
   if (state === 'approved') return <>{text}</>;
   return <span className={state === 'rejected' ? 'tag tag--problem' : 'tag'}>{text}</span>;
+}
+
+/** When an event takes place (its first date), and that it recurs. */
+export function EventWhen({ event }: { event: Pick<CommunityEvent, 'startsAt' | 'endsAt' | 'rrule'> }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <time dateTime={event.startsAt}>{berlinSpan(event.startsAt, event.endsAt)}</time>
+      {event.rrule ? ` · ${t('community.event.recurring')}` : ''}
+    </>
+  );
 }
