@@ -148,7 +148,7 @@ const EVENTS: DemoEvent[] = [
   { org: 'bibliothek', title: 'Vorlesestunde für Kinder', day: 3, from: '16:00', to: '16:45', rrule: 'FREQ=WEEKLY;COUNT=20', categories: ['education', 'youth'], free: true, accessibleVenue: true },
   { org: 'vhs', title: 'Sprachcafé Deutsch', day: 2, from: '18:00', to: '19:30', rrule: 'FREQ=WEEKLY;COUNT=15', categories: ['education', 'social'], free: true },
   { org: 'musikschule', title: 'Instrumentenkarussell', day: 6, from: '11:00', to: '12:00', rrule: 'FREQ=MONTHLY;BYDAY=3SA;COUNT=6', categories: ['music', 'youth'], free: true },
-  // Single events.
+  // Single events (at the organisation's own place unless a venue is given).
   { org: 'ludwig', title: 'Führung durch die Sammlung', day: 6, from: '15:00', to: '16:00', categories: ['culture'], price: 'Museumseintritt', accessibleVenue: true },
   { org: 'ludwig', title: 'Kunstgespräch am Abend', day: 18, from: '18:30', to: '20:00', categories: ['culture'], price: '5 €' },
   { org: 'mittelrhein', title: 'Familiensonntag im Museum', day: 7, from: '11:00', to: '17:00', categories: ['culture', 'youth'], free: true, accessibleVenue: true },
@@ -160,7 +160,7 @@ const EVENTS: DemoEvent[] = [
   { org: 'musikschule', title: 'Vorspielabend', day: 16, from: '18:00', to: '19:30', categories: ['music'], free: true, accessibleVenue: true },
   { org: 'kulturverwaltung', title: 'Netzwerktreffen Kultur', day: 24, from: '17:00', to: '19:00', categories: ['culture'], audience: 'Kulturschaffende und Vereine', free: true },
   { org: 'chor-lay', title: 'Sommerkonzert', day: 27, from: '18:00', to: '20:00', categories: ['music'], price: '10 €, ermäßigt 5 €' },
-  { org: 'blasorchester-karthause', title: 'Platzkonzert', day: 12, from: '11:00', to: '12:30', categories: ['music'], free: true, accessibleVenue: true },
+  { org: 'blasorchester-karthause', title: 'Platzkonzert', day: 12, from: '11:00', to: '12:30', categories: ['music'], free: true, accessibleVenue: true, venue: { name: 'Jesuitenplatz', address: 'Jesuitenplatz, 56068 Koblenz', district: 'altstadt', location: { lat: 50.3602, lon: 7.5958 } } },
   { org: 'heimatverein-ehrenbreitstein', title: 'Ortsführung Ehrenbreitstein', day: 6, from: '14:00', to: '16:00', categories: ['culture'], price: '3 €' },
   { org: 'heimatverein-ehrenbreitstein', title: 'Archivnachmittag', day: 15, from: '15:00', to: '18:00', categories: ['culture', 'education'], free: true },
   { org: 'karneval-pfaffendorf', title: 'Mitgliederversammlung', day: 11, from: '19:00', to: '21:00', categories: ['culture'], audience: 'Mitglieder', free: true },

@@ -96,7 +96,10 @@ export const EventBody = Type.Object(
           district: Type.Optional(Nullable(Type.String({ maxLength: 60 }))),
           location: Type.Optional(Nullable(PointSchema)),
         },
-        { additionalProperties: false },
+        {
+          additionalProperties: false,
+          description: "another organisation's place, or a place by name, address, Stadtteil and position; none given: the organisation's own place",
+        },
       ),
     ),
     categories: Type.Optional(Type.Array(CategorySchema, { maxItems: CATEGORIES.length })),

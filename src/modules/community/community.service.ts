@@ -188,6 +188,9 @@ export function createCommunityService(deps: { db: Db; repo: CommunityRepository
     const exdates = (input.exdates ?? []).map((d, i) => parseDateTime(d, `body.exdates.${i}`));
     const recurrence = expand(startsAt, input.rrule, exdates);
     const venue = input.venue ?? {};
+    // Without any venue an event takes place at its organisation's own place (the editor's default),
+    // so the page, the feed's LOCATION and schema.org's required location always name one.
+    const venueGiven = venue.organisationId != null || Boolean(venue.name?.trim() || venue.address?.trim() || venue.district || venue.location);
     checkDistrict(venue.district, 'body.venue.district');
     checkLocation(venue.location, 'body.venue.location');
     const title = plainLine(input.title);
@@ -203,7 +206,7 @@ export function createCommunityService(deps: { db: Db; repo: CommunityRepository
         ends_at: endsAt,
         rrule: recurrence.rrule,
         exdates: recurrence.exdates,
-        venue_organisation_id: venue.organisationId ?? null,
+        venue_organisation_id: venue.organisationId ?? (venueGiven ? null : input.organisationId),
         venue_name: plainLine(venue.name ?? ''),
         venue_address: plainLine(venue.address ?? ''),
         venue_district: venue.district ?? null,

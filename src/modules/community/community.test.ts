@@ -210,8 +210,9 @@ describe('community: organisations, accounts and events', () => {
       description: 'Vorher<script>alert("x")</script> <b>fett</b> & gut\r\n<style>p{}</style>Danach',
     });
     assert.equal(scripted.statusCode, 201, scripted.body);
-    const stored = scripted.json<{ title: string; description: string }>();
+    const stored = scripted.json<{ title: string; description: string; venue: { organisationId: number | null } }>();
     assert.equal(stored.title, 'Sommerfest');
+    assert.equal(stored.venue.organisationId, clubA.organisationId, 'no venue given: the organisation itself is the venue');
     assert.equal(stored.description, 'Vorher fett & gut\nDanach');
 
     // The limits that hold: 1,000 occurrences within 2 years are accepted.
