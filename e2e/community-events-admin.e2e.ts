@@ -85,6 +85,17 @@ describe('Vereine: the event editor and the city review in Chromium', () => {
     // Weekly on the start's weekday (chosen for it), six dates.
     await page.getByLabel('Wiederholt sich').selectOption('weekly');
     assert.equal(await page.getByRole('checkbox', { checked: true }).count(), 2, 'the category and the start’s weekday');
+    // The start is the first date of a series: its weekday cannot be left out.
+    const startDay = new Intl.DateTimeFormat('de-DE', { weekday: 'long', timeZone: 'Europe/Berlin' }).format(
+      new Date(now.getTime() + 7 * 86_400_000),
+    );
+    const otherDay = startDay === 'Montag' ? 'Dienstag' : 'Montag';
+    await page.getByRole('checkbox', { name: otherDay }).check();
+    await page.getByRole('checkbox', { name: startDay }).uncheck();
+    await page.getByRole('button', { name: 'Veranstaltung anlegen' }).click();
+    await page.getByText('Der Wochentag des Beginns muss dabei sein').waitFor();
+    await page.getByRole('checkbox', { name: startDay }).check();
+    await page.getByRole('checkbox', { name: otherDay }).uncheck();
     await page.getByLabel('Anzahl der Termine').fill('6');
     await page.getByRole('button', { name: 'Veranstaltung anlegen' }).click();
     await page.getByRole('heading', { level: 1, name: `Veranstaltung bearbeiten: ${title}` }).waitFor();

@@ -8,7 +8,8 @@
 import { systemActor } from '../../platform/auth/actor.js';
 import type { AuditRecorder, Clock } from '../../platform/contracts.js';
 import type { Db } from '../../platform/db/database.js';
-import { localParts } from '../../platform/time.js';
+import { localInstant, localParts } from '../../platform/time.js';
+import { firstDateOf } from './community.recurrence.js';
 import type { Category } from './community.model.js';
 import { createCommunityRepository } from './community.repository.js';
 import { createCommunityService, type EventInput, type OrganisationInput } from './community.service.js';
@@ -122,11 +123,26 @@ const CLUBS: DemoOrganisation[] = [
   club('kulturcafe-rauental', 'Kulturcafé Rauental (Demo)', 'social', 'rauental', 'Lesungen, Musik und Begegnung im Quartier.', { languages: ['de', 'en', 'fr'] }),
 ];
 
-/** Local wall-clock time (Europe/Berlin) `days` days after the seed's day. */
-function at(now: Date, days: number, time: string): string {
-  const p = localParts(now);
-  const d = new Date(Date.UTC(p.year, p.month - 1, p.day + days));
-  return `${d.toISOString().slice(0, 10)}T${time}`;
+/** The instant of a local wall-clock time (Europe/Berlin) `days` days after the local day of `base`. */
+function at(base: Date, days: number, time: string): Date {
+  const p = localParts(base);
+  const [hour, minute] = time.split(':').map(Number);
+  return localInstant(p.year, p.month, p.day + days, hour, minute);
+}
+
+/**
+ * The dates of a demo event: its start `day` days after the seed's day, moved on to the first date
+ * of its rule (a start must be one), the same duration, and excluded dates counted from that start.
+ */
+function demoDates(now: Date, e: { day: number; from: string; to: string; rrule?: string | null | undefined; exdayOffsets?: number[] | undefined }) {
+  const planned = at(now, e.day, e.from);
+  const duration = at(now, e.day, e.to).getTime() - planned.getTime();
+  const start = e.rrule ? firstDateOf(planned, e.rrule) : planned;
+  return {
+    startsAt: start.toISOString(),
+    endsAt: new Date(start.getTime() + duration).toISOString(),
+    exdates: (e.exdayOffsets ?? []).map((d) => at(start, d, e.from).toISOString()),
+  };
 }
 
 type DemoEvent = Omit<EventInput, 'organisationId' | 'startsAt' | 'endsAt'> & { org: string; day: number; from: string; to: string; exdayOffsets?: number[] };
@@ -200,11 +216,9 @@ export async function seedCommunityDemo(trx: Db, clock: Clock) {
   for (const { org, day, from, to, exdayOffsets, ...event } of EVENTS) {
     await service.createEvent(actor, {
       ...event,
+      ...demoDates(now, { day, from, to, rrule: event.rrule, exdayOffsets }),
       description: `${event.description ?? ''} ${DEMO}`.trim(),
       organisationId: ids.get(org)!,
-      startsAt: at(now, day, from),
-      endsAt: at(now, day, to),
-      exdates: (exdayOffsets ?? []).map((d) => at(now, day + d, from)),
     });
   }
   // Events are demo data; the institutions' own entries are not.

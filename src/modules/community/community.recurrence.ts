@@ -10,7 +10,7 @@
  */
 import rrule from 'rrule';
 import { badRequest } from '../../platform/http/errors.js';
-import { localInstant, localParts } from '../../platform/time.js';
+import { localDate, localInstant, localParts } from '../../platform/time.js';
 import { LIMITS } from './community.model.js';
 
 const { RRule } = rrule;
@@ -83,12 +83,25 @@ export function icalLocal(instant: Date): string {
   return floating(instant).toISOString().slice(0, 19).replace(/[-:]/g, '');
 }
 
+/** The first date of a (valid) rule on or after `from`, at the time of `from`: a start that is one of its dates. */
+export function firstDateOf(from: Date, rule: string): Date {
+  const options = RRule.parseString(rule);
+  const first = new RRule({ ...options, dtstart: floating(from), until: null, count: null, tzid: null }).after(floating(from), true);
+  return first ? fromFloating(first) : from;
+}
+
 export interface Expansion {
   /** The normalised RRULE value (UNTIL in UTC, as RFC 5545 requires with a TZID start), or null. */
   rrule: string | null;
   /** The starts of every occurrence, excluded dates removed. */
   starts: Date[];
   exdates: Date[];
+}
+
+/** `2026-11-30 14:00`: a local date and time for messages. */
+function localLabel(instant: Date): string {
+  const p = localParts(instant);
+  return `${localDate(instant)} ${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}`;
 }
 
 const rruleError = (message: string) => badRequest('COMMUNITY_RRULE_INVALID', message, 'body.rrule');
@@ -145,6 +158,15 @@ export function expand(startsAt: Date, rule: string | null | undefined, exdates:
   if (tooLate) throw rruleError(`Every occurrence must lie within 2 years of startsAt; end the recurrence earlier (COUNT or UNTIL).`);
   if (all.length > LIMITS.maxOccurrences) throw rruleError(`The recurrence has more than ${LIMITS.maxOccurrences} occurrences.`);
   if (!all.length) throw rruleError('The recurrence has no occurrence.');
+  // RFC 5545 counts DTSTART as the first occurrence whether or not the rule yields it, while the rule
+  // alone (as here) would not: calendar apps would show a date the pages do not. So the start must be one.
+  if (all[0]!.getTime() !== startsAt.getTime()) {
+    throw badRequest(
+      'COMMUNITY_START_NOT_IN_RECURRENCE',
+      `startsAt must be a date of the recurrence, its first one; this rule first falls on ${localLabel(all[0]!)} (Europe/Berlin).`,
+      'body.startsAt',
+    );
+  }
 
   if (exdates.length > LIMITS.exdates) throw badRequest('COMMUNITY_EXDATE_INVALID', `At most ${LIMITS.exdates} excluded dates.`, 'body.exdates');
   const starts = new Set(all.map((d) => d.getTime()));

@@ -7,7 +7,7 @@ import { eventBody, linkIn, registerRepresentative, tokenOf, type Representative
 import { createTestApp, uniqueEmail, type TestApp } from '../../testing/harness.js';
 import { createStaff, enrol, type StaffSession } from '../../testing/staff.js';
 
-type Problem = { code: string; errors?: { field: string }[] };
+type Problem = { code: string; detail?: string; errors?: { field: string }[] };
 interface Occurrence {
   id: number;
   title: string;
@@ -200,6 +200,10 @@ describe('community: organisations, accounts and events', () => {
       assert.equal(problem(await create({ rrule }), 400, 'body.rrule').code, 'COMMUNITY_RRULE_INVALID', rrule);
     }
     problem(await create({ rrule: 'FREQ=WEEKLY;COUNT=3', exdates: ['2027-05-05T18:00'] }), 400, 'body.exdates');
+    // A Tuesday start with a Monday/Thursday rule: calendar apps would add the Tuesday (RFC 5545), the rule would not.
+    const unsynced = problem(await create({ rrule: 'FREQ=WEEKLY;BYDAY=MO,TH;COUNT=4' }), 400, 'body.startsAt');
+    assert.equal(unsynced.code, 'COMMUNITY_START_NOT_IN_RECURRENCE');
+    assert.match(unsynced.detail ?? '', /2027-05-06 18:00/);
     problem(await create({ description: 'x'.repeat(5001) }), 400, 'body.description');
     problem(await create({ title: 'y'.repeat(201) }), 400, 'body.title');
     problem(await create({ registrationUrl: 'javascript:alert(1)' }), 400, 'body.registrationUrl');

@@ -188,6 +188,9 @@ export function buildRule(r: RecurrenceForm, startLocal: string): { rule: string
   if (interval > 1) parts.push(`INTERVAL=${interval}`);
   if (r.mode === 'weekly') {
     if (!r.weekdays.length) return { field: 'rrule.weekdays', problem: 'weekdays' };
+    // The start is the first date (RFC 5545), so its weekday is one of the series.
+    const startDay = weekdayOf(startLocal);
+    if (startDay && !r.weekdays.includes(startDay)) return { field: 'rrule.weekdays', problem: 'startWeekday' };
     parts.push(`BYDAY=${WEEKDAYS.filter((d) => r.weekdays.includes(d)).join(',')}`);
   }
   if (r.mode === 'monthly' && r.monthly === 'weekday') {
