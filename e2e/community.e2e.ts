@@ -4,7 +4,8 @@
  * events; the organisations view shows map and table in English; an invalid invitation link is
  * refused with a clear message. Search, event and organisation pages pass axe in light at 390 px
  * and dark at 1280 px (checkEveryView); the JSON-LD data blocks cause no CSP error; no request
- * leaves the platform. The data is created through the API (demo data is off in tests).
+ * leaves the platform. The served HTML of event and organisation pages carries their title and
+ * JSON-LD before any script runs. The data is created through the API (demo data is off in tests).
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -118,6 +119,39 @@ describe('Vereine & Kultur in Chromium', () => {
 
     assert.deepEqual(cspErrors, [], 'JSON-LD must not trip the CSP');
     assert.deepEqual(foreign, []);
+    await context.close();
+  });
+
+  test('the served HTML of event and organisation pages carries title, description and JSON-LD; a page that is not public answers 404', async () => {
+    const html = async (path: string, status = 200) => {
+      const res = await fetch(`${e.baseUrl}${path}`);
+      assert.equal(res.status, status, path);
+      return res.text();
+    };
+    const dataBlock = (page: string) => {
+      const m = /<script type="application\/ld\+json" id="page-jsonld">([^<]*)<\/script>/.exec(page);
+      assert.ok(m, 'the JSON-LD data block is in the head');
+      return JSON.parse(m[1]!) as { '@type': string; name: string; eventStatus?: string };
+    };
+    const eventPage = await html(`/vereine/veranstaltungen/${concert.id}`);
+    assert.match(eventPage, new RegExp(`<title>${concert.title} – Confluentes</title>`));
+    assert.deepEqual([dataBlock(eventPage)['@type'], dataBlock(eventPage).name], ['Event', concert.title]);
+    assert.match(dataBlock(await html(`/vereine/veranstaltungen/${cancelled.id}`)).eventStatus ?? '', /EventCancelled/);
+    const clubPage = await html(`/vereine/${club.slug}`);
+    assert.match(clubPage, /<meta name="description" content="[^"]+" \/>/);
+    assert.deepEqual([dataBlock(clubPage)['@type'], dataBlock(clubPage).name], ['Organization', club.name]);
+    // Unknown records: 404 with the shell (the web app says "not found"); the app's own pages stay plain.
+    assert.ok(!(await html('/vereine/veranstaltungen/999999999', 404)).includes('page-jsonld'));
+    assert.ok(!(await html('/vereine/gibt-es-nicht', 404)).includes('page-jsonld'));
+    assert.ok(!(await html('/vereine/registrieren')).includes('page-jsonld'));
+
+    // In the browser the page's own JSON-LD takes the server's place: one data block, not two.
+    const context = await newContext(e, { width: 1280 });
+    const page = await context.newPage();
+    await page.goto(`/vereine/veranstaltungen/${concert.id}`);
+    await page.getByRole('heading', { level: 1, name: concert.title }).waitFor();
+    await page.locator('#page-jsonld').waitFor({ state: 'detached' });
+    assert.equal(await page.locator('script[type="application/ld+json"]').count(), 1);
     await context.close();
   });
 });

@@ -339,7 +339,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(geoportal.routes, geoportal.routeOptions);
 
   registerOperationalRoutes(app, deps);
-  await registerWeb(app, webDir);
+  await registerWeb(app, webDir, community.pageHeads);
   app.addHook('onClose', async () => {
     if ('close' in mailer && typeof mailer.close === 'function') (mailer as { close(): void }).close();
   });

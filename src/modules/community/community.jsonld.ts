@@ -3,7 +3,9 @@
  * and & as JSON unicode escapes, so the web app can place it verbatim inside
  * <script type="application/ld+json"> without any chance of closing the element.
  */
+import type { Actor } from '../../platform/auth/actor.js';
 import type { EventRow, OrganisationRow } from './community.repository.js';
+import type { CommunityService } from './community.service.js';
 import { webPaths } from './community.present.js';
 
 const CONTEXT = 'https://schema.org';
@@ -52,6 +54,15 @@ export function eventJsonLd(e: EventRow, occurrence: { startsAt: Date; endsAt: D
     isAccessibleForFree: e.free,
     ...(e.price ? { offers: { '@type': 'Offer', description: e.price, ...(e.free ? { price: 0, priceCurrency: 'EUR' } : {}), ...(e.registration_url ? { url: e.registration_url } : {}) } } : {}),
   };
+}
+
+/** A visible event's JSON-LD, described by its next date (its last once all are past); 404 when not public. */
+export async function visibleEventJsonLd(service: Pick<CommunityService, 'event' | 'eventRow'>, actor: Actor, id: number, now: Date, publicUrl: string) {
+  const detail = await service.event(actor, id);
+  const row = await service.eventRow(actor, id);
+  const next = detail.occurrences.find((o) => new Date(o.endsAt) > now) ?? detail.occurrences.at(-1);
+  const occurrence = next ? { startsAt: new Date(next.startsAt), endsAt: new Date(next.endsAt) } : undefined;
+  return { row, jsonLd: eventJsonLd(row, occurrence, publicUrl) };
 }
 
 /** JSON safe to embed in an HTML script element. */

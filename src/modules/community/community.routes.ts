@@ -7,7 +7,7 @@ import { errorResponses, IdParams, OkSchema } from '../../platform/http/schemas.
 import { DEFAULT_PHOTO_LIMITS } from '../../platform/images/photos.js';
 import type { CommunityAccounts } from './community.accounts.js';
 import { icalFeed } from './community.ical.js';
-import { embeddableJson, eventJsonLd, organisationJsonLd } from './community.jsonld.js';
+import { embeddableJson, organisationJsonLd, visibleEventJsonLd } from './community.jsonld.js';
 import { CATEGORIES, type Category } from './community.model.js';
 import type { CommunityNotices } from './community.notices.js';
 import * as S from './community.schemas.js';
@@ -110,12 +110,8 @@ export const communityRoutes: FastifyPluginAsyncTypebox<CommunityRouteOptions> =
     '/api/community/events/:id/jsonld',
     { schema: { tags, summary: 'schema.org Event as JSON-LD (a recurring event: its next occurrence).', params: IdParams, produces: ['application/ld+json'], response: { 200: Ld, ...errorResponses(400, 404) } } },
     async (req, reply) => {
-      const detail = await service.event(req.actor, req.params.id);
-      const row = await service.eventRow(req.actor, req.params.id);
-      const now = clock.now().toISOString();
-      const next = detail.occurrences.find((o) => o.endsAt > now) ?? detail.occurrences.at(-1);
-      const occurrence = next ? { startsAt: new Date(next.startsAt), endsAt: new Date(next.endsAt) } : undefined;
-      return reply.type('application/ld+json; charset=utf-8').send(embeddableJson(eventJsonLd(row, occurrence, settings.publicUrl)));
+      const { jsonLd } = await visibleEventJsonLd(service, req.actor, req.params.id, clock.now(), settings.publicUrl);
+      return reply.type('application/ld+json; charset=utf-8').send(embeddableJson(jsonLd));
     },
   );
 

@@ -10,6 +10,7 @@ import type { DemoSeed } from '../../platform/db/seeds.js';
 import { createCommunityAccounts } from './community.accounts.js';
 import { seedCommunityDemo } from './community.demo.js';
 import { createCommunityNotices } from './community.notices.js';
+import { communityPageHeads } from './community.pages.js';
 import { createCommunityRepository } from './community.repository.js';
 import { communityRoutes } from './community.routes.js';
 import { createCommunityService, type CommunitySettings } from './community.service.js';
@@ -25,6 +26,8 @@ export function createCommunityModule(deps: { db: Db; audit: AuditRecorder; cloc
     service,
     routes: communityRoutes,
     routeOptions: { service, accounts, notices, settings: deps.settings, clock: deps.clock },
+    /** Title, description and JSON-LD of the event and organisation pages in the served HTML. */
+    pageHeads: communityPageHeads({ service, clock: deps.clock, publicUrl: deps.settings.publicUrl }),
   };
 }
 

@@ -1,5 +1,5 @@
 /** Pieces every Vereine & Kultur page uses: Berlin times, category names, the cancelled label, event rows, JSON-LD. */
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { ApiError } from '../../api/client';
 import { useTranslation } from 'react-i18next';
@@ -95,6 +95,9 @@ export function OccurrenceItem({ item, timeOnly = false }: { item: Occurrence; t
   );
 }
 
+/** The id of the server's JSON-LD element (PAGE_JSONLD_ID in platform/http/web.ts). */
+const PAGE_JSONLD_ID = 'page-jsonld';
+
 /**
  * The page's schema.org JSON-LD from the API (community.jsonld.ts). A `type="application/ld+json"`
  * script is a data block the browser never executes, so the CSP's script-src does not apply; the
@@ -102,6 +105,11 @@ export function OccurrenceItem({ item, timeOnly = false }: { item: Occurrence; t
  */
 export function JsonLd({ path }: { path: string }) {
   const { data } = useApi<unknown>(path);
+  // The server put the JSON-LD of the page first loaded into the head (platform/http/web.ts); after
+  // navigating it would describe another page, so this one's takes its place.
+  useEffect(() => {
+    if (data) document.getElementById(PAGE_JSONLD_ID)?.remove();
+  }, [data]);
   if (!data) return null;
   return <script type="application/ld+json">{JSON.stringify(data).replace(/</g, '\\u003c')}</script>;
 }
