@@ -22,6 +22,7 @@ import type { DemoSeed } from './platform/db/seeds.js';
 import { sendProblem } from './platform/http/errors.js';
 import { registerOpenApi } from './platform/http/openapi.js';
 import { ProblemSchema } from './platform/http/schemas.js';
+import { refuseNulCharacters } from './platform/http/nul.js';
 import { registerWeb } from './platform/http/web.js';
 import { createMailer } from './platform/mail.js';
 import type { MqttHandle } from './platform/mqtt/broker.js';
@@ -103,6 +104,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.addSchema(ProblemSchema);
   app.setErrorHandler((error, request, reply) => sendProblem(request, reply, error));
+  refuseNulCharacters(app);
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {

@@ -135,6 +135,11 @@ describe('SensorThings write access: per-Thing token scopes and the embedded bro
       for (let waited = 0; waited < 5000 && !selected.some((m) => m.topic === selectTopic); waited += 50) await new Promise((r) => setTimeout(r, 50));
       const viaSelect = selected.filter((m) => m.topic === selectTopic).map((m) => m.body as Record<string, unknown>);
       assert.deepEqual(viaSelect.map((b) => [Object.keys(b).sort(), b['result']]), [[['phenomenonTime', 'result'], 72]]);
+      // A NUL character (which database text cannot hold) is dropped like any invalid message; the next is stored.
+      await gateway.publishAsync(`v1.1/Datastreams(${other.ds})/Observations`, JSON.stringify({ result: 'a\u0000b' }), { qos: 1 });
+      await gateway.publishAsync(`v1.1/Datastreams(${other.ds})/Observations`, JSON.stringify({ result: 75 }), { qos: 1 });
+      assert.equal(await count(other.ds, 75), 1);
+      assert.ok(gateway.connected);
     } finally {
       await Promise.all(clients.map((c) => c.endAsync(true)));
     }

@@ -10,6 +10,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Actor } from '../../platform/auth/actor.js';
 import { AppError } from '../../platform/http/errors.js';
+import { findNul } from '../../platform/http/nul.js';
 import type { MqttHandle } from '../../platform/mqtt/broker.js';
 import { isSetName, MODEL, type SetName } from './sensors.model.js';
 import { presentObservation, type Json } from './sensors.presenter.js';
@@ -84,6 +85,12 @@ export function createMqttBridge(deps: MqttBridgeDeps) {
       body = JSON.parse(text);
     } catch {
       log.info({ topic }, 'MQTT message is not JSON; ignored');
+      return;
+    }
+    // As over HTTP (platform/http/nul.ts): a NUL would fail the whole group commit in the database.
+    const nul = findNul(body, 'payload');
+    if (nul) {
+      log.info({ topic, field: nul }, 'MQTT Observation rejected: NUL character');
       return;
     }
     const parent = m[1] && isSetName(m[1]) ? { set: m[1], id: Number(m[2]) } : undefined;

@@ -77,19 +77,35 @@ interface AjvIssue {
   keyword?: string;
 }
 
-/** Turns Ajv's validation output into "body.email: must match format email". */
+/**
+ * Turns Ajv's validation output into "body.email: must match format email". A choice of literals
+ * (TypeBox unions, enums) reads as one "must be one of: a, b, c" instead of one line per literal.
+ */
 export function fieldProblems(context: string | undefined, issues: AjvIssue[]): FieldProblem[] {
   const where = context === 'querystring' ? 'query' : (context ?? 'body');
-  return issues.map((issue) => {
+  const fieldOf = (issue: AjvIssue) => {
     const segments = (issue.instancePath ?? '').split('/').filter(Boolean);
     const missing = issue.params?.['missingProperty'] ?? issue.params?.['additionalProperty'];
     if (typeof missing === 'string') segments.push(missing);
-    const field = [where, ...segments].join('.');
+    return [where, ...segments].join('.');
+  };
+  const choices = new Map<string, unknown[]>();
+  for (const issue of issues) {
+    if (issue.keyword === 'const') choices.set(fieldOf(issue), [...(choices.get(fieldOf(issue)) ?? []), issue.params?.['allowedValue']]);
+    if (issue.keyword === 'enum' && Array.isArray(issue.params?.['allowedValues'])) choices.set(fieldOf(issue), issue.params['allowedValues'] as unknown[]);
+  }
+  const problems: FieldProblem[] = [];
+  for (const issue of issues) {
+    const field = fieldOf(issue);
     let message = issue.message ?? 'is invalid';
+    if (choices.has(field) && ['const', 'enum', 'anyOf'].includes(issue.keyword ?? '')) {
+      message = `must be one of: ${choices.get(field)!.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(', ')}`;
+    }
     if (issue.keyword === 'additionalProperties') message = 'is not a known field';
     if (issue.keyword === 'required') message = 'is required';
-    return { field, message };
-  });
+    if (!problems.some((p) => p.field === field && p.message === message)) problems.push({ field, message });
+  }
+  return problems;
 }
 
 export function toProblem(error: unknown, instance?: string): Problem {

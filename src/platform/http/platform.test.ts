@@ -70,6 +70,35 @@ describe('HTTP platform', () => {
     assert.match(bad.headers['content-type'] as string, /problem\+json/);
   });
 
+  test('a value outside a fixed choice is one problem that lists the choices', async () => {
+    const res = await t.app.inject({ url: '/api/community/events?category=xyz' });
+    assert.equal(res.statusCode, 400);
+    const p = res.json<{ detail: string; errors: { field: string; message: string }[] }>();
+    assert.equal(p.errors.length, 1);
+    assert.equal(p.errors[0]!.field, 'query.category');
+    assert.match(p.errors[0]!.message, /^must be one of: (\w+, )+\w+$/);
+    assert.match(p.errors[0]!.message, /\bsport\b.*\bmusic\b/);
+  });
+
+  test('a NUL character anywhere in the input is a 400 naming the field, never a database error', async () => {
+    type Problem = { code: string; errors: { field: string }[] };
+    const refused = async (res: { statusCode: number; json: <T>() => T }, field: string) => {
+      assert.equal(res.statusCode, 400);
+      const p = res.json<Problem>();
+      assert.deepEqual([p.code, p.errors[0]!.field], ['INPUT_NUL_CHARACTER', field]);
+    };
+    await refused(await t.app.inject({ url: '/api/projects?field=%00' }), 'query.field');
+    await refused(await t.app.inject({ url: '/api/community/events?q=a%00b' }), 'query.q');
+    await refused(await t.app.inject({ url: '/api/catalog/services/%00' }), 'params.id');
+    await refused(
+      await t.app.inject({ method: 'POST', url: '/api/content/feedback', payload: { message: 'ok', page: { path: 'a\u0000' } } }),
+      'body.page.path',
+    );
+    await refused(await t.app.inject({ method: 'POST', url: '/api/content/feedback', payload: [{ 'k\u0000': 1 }] }), 'body.0.k\u0000');
+    // Text around it is untouched: an ordinary search still answers.
+    assert.equal((await t.app.inject({ url: '/api/community/events?q=Chor' })).statusCode, 200);
+  });
+
   test('the city profile is Koblenz with its keys and 30 Stadtteile', async () => {
     const city = (await t.app.inject({ url: '/api/city' })).json<{ gemeindeschluessel: string; ars: string; districts: unknown[] }>();
     assert.equal(city.gemeindeschluessel, '07111000');
