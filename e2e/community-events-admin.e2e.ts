@@ -105,9 +105,14 @@ describe('Vereine: the event editor and the city review in Chromium', () => {
     await page.getByRole('heading', { level: 2, name: '6 Termine' }).waitFor();
     const png = new PNG({ width: 8, height: 8 });
     png.data.fill(90);
+    // An image needs its alternative text: asked for at the field, then stored with it.
     await page.getByLabel('Bilddatei').setInputFiles({ name: 'schach.png', mimeType: 'image/png', buffer: PNG.sync.write(png) });
     await page.getByRole('button', { name: 'Bild hochladen' }).click();
-    await page.getByRole('img', { name: `Bild zu ${title}` }).waitFor();
+    await page.getByText('Bitte beschreiben Sie, was das Bild zeigt.').waitFor();
+    await page.getByLabel('Alternativtext').fill('Schachbrett mit Figuren im Vereinsheim');
+    await page.getByRole('button', { name: 'Bild hochladen' }).click();
+    await page.getByRole('img', { name: 'Schachbrett mit Figuren im Vereinsheim' }).waitFor();
+    await page.getByRole('button', { name: 'Bild entfernen: Schachbrett mit Figuren im Vereinsheim' }).waitFor();
     await expectAccessible(page, 'event editor');
 
     await page.getByRole('link', { name: `Alle Veranstaltungen von ${club}` }).click();
@@ -144,6 +149,7 @@ describe('Vereine: the event editor and the city review in Chromium', () => {
     await page.goto(`/vereine/veranstaltungen/${eventId}`);
     await page.getByRole('heading', { level: 1, name: title }).waitFor();
     assert.equal(await page.getByRole('region', { name: 'Termine' }).getByRole('listitem').count(), 6);
+    await page.getByRole('img', { name: 'Schachbrett mit Figuren im Vereinsheim' }).waitFor();
 
     // The representative logs in again and cancels: no new approval, the public page says so.
     e.t.clock.advance(30_000); // a new time step: the enrolment code may not be replayed

@@ -30,6 +30,9 @@ export const LIMITS = {
   invitationDays: 14,
   /** Default range of the event search: today and the next 90 days. */
   searchDays: 90,
+  /** Images of one event, each with its alternative text. */
+  imagesPerEvent: 6,
+  imageAltLength: 300,
 } as const;
 
 export interface Point {

@@ -6,6 +6,8 @@ import type { EventRow, NoticeRow, OrganisationRow } from './community.repositor
 export const webPaths = {
   organisation: (slug: string) => `/vereine/${encodeURIComponent(slug)}`,
   event: (id: number) => `/vereine/veranstaltungen/${id}`,
+  /** A logo or event image (same origin); `/thumb` after it: the thumbnail. */
+  image: (id: number) => `/api/community/images/${id}`,
 };
 
 /** Pages of the web app at /vereine/<word>, which an organisation's slug must not shadow. */
@@ -64,7 +66,7 @@ export function presentEvent(e: EventRow) {
     accessibility: e.accessibility,
     accessibleVenue: e.accessible_venue,
     registrationUrl: e.registration_url,
-    imageId: e.image_id,
+    images: e.images.map((i) => ({ ...i, url: webPaths.image(i.id), thumbUrl: `${webPaths.image(i.id)}/thumb` })),
     status: e.status,
     moderation: e.moderation,
     demo: e.demo,

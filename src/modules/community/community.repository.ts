@@ -72,7 +72,8 @@ export type CommunityTables = {
     accessibility: string;
     accessible_venue: boolean;
     registration_url: string | null;
-    image_id: number | null;
+    /** In order; the first is the main image. */
+    images: EventImageRef[];
     status: EventStatus;
     moderation: ModerationState;
     demo: Generated<boolean>;
@@ -106,11 +107,19 @@ export type CommunityTables = {
 };
 
 type Tables = CommunityTables;
+
+/** An image of an event: its id in community_images, its alternative text and size. */
+export interface EventImageRef {
+  id: number;
+  alt: string;
+  width: number;
+  height: number;
+}
 export type OrganisationWrite = Omit<Tables['community_organisations'], 'id' | 'location' | 'verified' | 'verified_at' | 'demo' | 'created_at' | 'updated_at' | 'logo_image_id'> & {
   lat: number | null;
   lon: number | null;
 };
-export type EventWrite = Omit<Tables['community_events'], 'id' | 'venue_location' | 'time_zone' | 'demo' | 'created_at' | 'updated_at' | 'image_id'> & {
+export type EventWrite = Omit<Tables['community_events'], 'id' | 'venue_location' | 'time_zone' | 'demo' | 'created_at' | 'updated_at' | 'images'> & {
   lat: number | null;
   lon: number | null;
 };
@@ -311,8 +320,14 @@ export function createCommunityRepository(database: Db) {
     insertImage: (trx: Db, values: Omit<Tables['community_images'], 'id' | 'created_at'>) =>
       t(trx).insertInto('community_images').values(values).returning('id').executeTakeFirstOrThrow().then((r) => r.id),
     image: (id: number) => t(database).selectFrom('community_images').selectAll().where('id', '=', id).executeTakeFirst(),
-    setEventImage: (trx: Db, eventId: number, imageId: number, at: Date) =>
-      t(trx).updateTable('community_events').set({ image_id: imageId, updated_at: at }).where('id', '=', eventId).execute(),
+    /** An event's images, its row locked until the transaction ends (adding and removing images serialise). */
+    lockEventImages: async (trx: Db, eventId: number) =>
+      (await t(trx).selectFrom('community_events').select('images').where('id', '=', eventId).forUpdate().executeTakeFirst())?.images,
+    setEventImages: (trx: Db, eventId: number, images: EventImageRef[], at: Date) =>
+      t(trx).updateTable('community_events').set({ images: json(images), updated_at: at }).where('id', '=', eventId).execute(),
+    deleteImages: async (trx: Db, ids: number[]) => {
+      if (ids.length) await t(trx).deleteFrom('community_images').where('id', 'in', ids).execute();
+    },
     /** Whether an image may be shown to everyone: a logo of, or an image of a public event of, a verified organisation. */
     imageIsPublic: async (id: number) =>
       Boolean(
@@ -320,7 +335,7 @@ export function createCommunityRepository(database: Db) {
           await sql<{ ok: boolean }>`
             select exists (select 1 from community_organisations o where o.logo_image_id = ${id} and o.verified)
                 or exists (select 1 from community_events e join community_organisations o on o.id = e.organisation_id
-                            where e.image_id = ${id} and o.verified and e.moderation = 'approved') as ok`.execute(database)
+                            where e.images @> ${JSON.stringify([{ id }])}::jsonb and o.verified and e.moderation = 'approved') as ok`.execute(database)
         ).rows[0]?.ok,
       ),
 

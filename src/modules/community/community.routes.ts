@@ -8,7 +8,7 @@ import { DEFAULT_PHOTO_LIMITS } from '../../platform/images/photos.js';
 import type { CommunityAccounts } from './community.accounts.js';
 import { icalFeed } from './community.ical.js';
 import { embeddableJson, organisationJsonLd, visibleEventJsonLd } from './community.jsonld.js';
-import { CATEGORIES, type Category } from './community.model.js';
+import { CATEGORIES, LIMITS, type Category } from './community.model.js';
 import type { CommunityNotices } from './community.notices.js';
 import * as S from './community.schemas.js';
 import type { CommunityService, CommunitySettings } from './community.service.js';
@@ -29,7 +29,8 @@ const Calendar = { 200: Type.Any({ description: 'text/calendar (RFC 5545)' }), .
 export const communityRoutes: FastifyPluginAsyncTypebox<CommunityRouteOptions> = async (app, { service, accounts, notices, settings, clock }) => {
   await app.register(fastifyMultipart, {
     attachFieldsToBody: 'keyValues',
-    limits: { fileSize: DEFAULT_PHOTO_LIMITS.maxBytes, files: 1, fields: 2, fieldSize: 1024, parts: 3 },
+    // fieldSize: the alternative text, up to 300 characters of up to 4 bytes in UTF-8.
+    limits: { fileSize: DEFAULT_PHOTO_LIMITS.maxBytes, files: 1, fields: 2, fieldSize: 4 * LIMITS.imageAltLength, parts: 3 },
   });
   const fileOf = (body: { file?: unknown }) => (Buffer.isBuffer(body.file) ? body.file : undefined);
   const calendarName = (what: string) => `${what} – ${settings.cityName}`;
@@ -339,18 +340,35 @@ export const communityRoutes: FastifyPluginAsyncTypebox<CommunityRouteOptions> =
   );
 
   app.post(
-    '/api/community/events/:id/image',
+    '/api/community/events/:id/images',
     {
       schema: {
         tags,
-        summary: 'Sets the event image (multipart file; checked by content; re-encoded without EXIF).',
+        summary: `Adds an image with its alternative text (multipart: file judged by content, re-encoded without EXIF; alt required); at most ${LIMITS.imagesPerEvent} per event.`,
         consumes: ['multipart/form-data'],
         params: IdParams,
-        body: S.ImageUploadBody,
-        response: { 200: S.EventSchema, ...errorResponses(400, 401, 403, 404, 413) },
+        body: S.EventImageUploadBody,
+        response: { 201: S.EventSchema, ...errorResponses(400, 401, 403, 404, 409, 413) },
       },
     },
-    async (req) => service.setEventImage(req.actor, req.params.id, fileOf(req.body)),
+    async (req, reply) => {
+      const { alt } = req.body;
+      const event = await service.addEventImage(req.actor, req.params.id, { alt: typeof alt === 'string' ? alt : undefined, file: fileOf(req.body) });
+      return reply.status(201).send(event);
+    },
+  );
+
+  app.delete(
+    '/api/community/events/:id/images/:imageId',
+    {
+      schema: {
+        tags,
+        summary: 'Removes an image of an event (its members, city editors).',
+        params: Type.Object({ id: Type.Integer({ minimum: 1 }), imageId: Type.Integer({ minimum: 1 }) }),
+        response: { 200: S.EventSchema, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (req) => service.removeEventImage(req.actor, req.params.id, req.params.imageId),
   );
 
   app.get(

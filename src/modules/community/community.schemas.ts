@@ -114,6 +114,15 @@ export const EventBody = Type.Object(
   { additionalProperties: false },
 );
 
+export const EventImageSchema = Type.Object({
+  id: Type.Integer(),
+  alt: Type.String({ description: 'what the image shows' }),
+  width: Type.Integer(),
+  height: Type.Integer(),
+  url: Type.String({ description: 'same-origin path of the re-encoded image' }),
+  thumbUrl: Type.String({ description: 'same-origin path of the thumbnail' }),
+});
+
 const eventFields = {
   id: Type.Integer(),
   organisationId: Type.Integer(),
@@ -139,7 +148,7 @@ const eventFields = {
   accessibility: Type.String(),
   accessibleVenue: Type.Boolean(),
   registrationUrl: Nullable(Type.String()),
-  imageId: Nullable(Type.Integer()),
+  images: Type.Array(EventImageSchema, { description: 'in order; the first is the main image' }),
   status: StatusSchema,
   moderation: ModerationSchema,
   demo: Type.Boolean(),
@@ -227,6 +236,14 @@ export const NoticeSchema = Type.Object({
   createdAt: Type.String(),
   updatedAt: Type.String(),
 });
+
+export const EventImageUploadBody = Type.Object(
+  {
+    alt: Type.Optional(Type.String({ maxLength: LIMITS.imageAltLength, description: 'required: what the image shows, for people who cannot see it' })),
+    file: Type.Optional(Type.Unknown({ description: 'the image (JPEG, PNG or WebP, at most 10 MB), judged by content' })),
+  },
+  { description: 'multipart/form-data with the fields alt and file' },
+);
 
 export const ImageUploadBody = Type.Object(
   { file: Type.Optional(Type.Unknown({ description: 'the image (JPEG, PNG or WebP, at most 10 MB), judged by content' })) },

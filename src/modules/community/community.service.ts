@@ -7,7 +7,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { requireModuleWrite, requireStaff, type Actor } from '../../platform/auth/actor.js';
 import type { AuditRecorder, Clock } from '../../platform/contracts.js';
 import { withTransaction, type Db } from '../../platform/db/database.js';
-import { badRequest, notFound } from '../../platform/http/errors.js';
+import { badRequest, conflict, notFound } from '../../platform/http/errors.js';
 import { DEFAULT_PHOTO_LIMITS, processPhoto } from '../../platform/images/photos.js';
 import { createAccess, isCityEditor, isStaff, MODULE } from './community.access.js';
 import { LIMITS, type Category, type InternalContact, type Link, type ModerationState, type PublicContact } from './community.model.js';
@@ -388,19 +388,47 @@ export function createCommunityService(deps: { db: Db; repo: CommunityRepository
       await access.requireEditor(actor, row.organisation_id);
       await withTransaction(db, async (trx) => {
         await repo.deleteEvent(trx, id);
+        await repo.deleteImages(trx, row.images.map((i) => i.id));
         await audit.record(trx, { actor, module: MODULE, entity: 'event', entityId: id, action: 'delete', before: presentEvent(row) });
       });
     },
 
-    async setEventImage(actor: Actor, id: number, file: Buffer | undefined) {
+    /** Adds an image with its alternative text at the end of the event's images (at most 6). */
+    async addEventImage(actor: Actor, id: number, input: { file: Buffer | undefined; alt: string | undefined }) {
       const row = await repo.event(id);
       if (!row) throw notFound('COMMUNITY_EVENT_NOT_FOUND', `There is no event ${id}.`);
       await access.requireEditor(actor, row.organisation_id);
-      const photo = intake(file);
+      const alt = plainLine(input.alt ?? '');
+      if (!alt) throw badRequest('COMMUNITY_IMAGE_ALT_REQUIRED', 'Describe the image in body.alt for people who cannot see it.', 'body.alt');
+      if (alt.length > LIMITS.imageAltLength) {
+        throw badRequest('COMMUNITY_IMAGE_ALT_TOO_LONG', `The alternative text may be at most ${LIMITS.imageAltLength} characters.`, 'body.alt');
+      }
+      const photo = intake(input.file);
       await withTransaction(db, async (trx) => {
+        const images = (await repo.lockEventImages(trx, id)) ?? [];
+        if (images.length >= LIMITS.imagesPerEvent) {
+          throw conflict('COMMUNITY_IMAGE_COUNT', `An event has at most ${LIMITS.imagesPerEvent} images; remove one first.`, 'body.file');
+        }
         const imageId = await repo.insertImage(trx, { organisation_id: row.organisation_id, mime: photo.mime, width: photo.width, height: photo.height, data: photo.data, thumb: photo.thumb, thumb_mime: photo.thumbMime });
-        await repo.setEventImage(trx, id, imageId, clock.now());
-        await audit.record(trx, { actor, module: MODULE, entity: 'event', entityId: id, action: 'image', after: { imageId } });
+        const added = { id: imageId, alt, width: photo.width, height: photo.height };
+        await repo.setEventImages(trx, id, [...images, added], clock.now());
+        await audit.record(trx, { actor, module: MODULE, entity: 'event', entityId: id, action: 'image-add', after: added });
+      });
+      return presentEvent((await repo.event(id))!);
+    },
+
+    /** Removes one of the event's images, and the stored image with it. */
+    async removeEventImage(actor: Actor, id: number, imageId: number) {
+      const row = await repo.event(id);
+      if (!row) throw notFound('COMMUNITY_EVENT_NOT_FOUND', `There is no event ${id}.`);
+      await access.requireEditor(actor, row.organisation_id);
+      await withTransaction(db, async (trx) => {
+        const images = (await repo.lockEventImages(trx, id)) ?? [];
+        const removed = images.find((i) => i.id === imageId);
+        if (!removed) throw notFound('COMMUNITY_IMAGE_NOT_FOUND', `Event ${id} has no image ${imageId}.`);
+        await repo.setEventImages(trx, id, images.filter((i) => i.id !== imageId), clock.now());
+        await repo.deleteImages(trx, [imageId]);
+        await audit.record(trx, { actor, module: MODULE, entity: 'event', entityId: id, action: 'image-remove', before: removed });
       });
       return presentEvent((await repo.event(id))!);
     },

@@ -5,6 +5,7 @@ import { DEMO_SEEDS } from '../../app.js';
 import { runSeeds } from '../../platform/db/seeds.js';
 import { eventBody, linkIn, registerRepresentative, tokenOf, type Representative } from '../../testing/community.js';
 import { createTestApp, uniqueEmail, type TestApp } from '../../testing/harness.js';
+import { multipart } from '../../testing/uploads.js';
 import { createStaff, enrol, type StaffSession } from '../../testing/staff.js';
 
 type Problem = { code: string; detail?: string; errors?: { field: string }[] };
@@ -367,6 +368,49 @@ describe('community: organisations, accounts and events', () => {
     const eventLd = (await t.app.inject({ url: `/api/community/events/${someEvent.id}/jsonld` })).json<{ '@type': string; eventStatus: string; startDate: string }>();
     assert.equal(eventLd['@type'], 'Event');
     assert.equal(eventLd.eventStatus, 'https://schema.org/EventScheduled');
+  });
+
+  test('event images: alternative text required, content checked, at most six, public with their event, removed with it', async () => {
+    const png = new PNG({ width: 6, height: 4 });
+    png.data.fill(120);
+    const pngBytes = PNG.sync.write(png);
+    const created = await post('/api/community/events', eventBody(clubA.organisationId, { title: 'Bilderabend' }), clubA.headers);
+    assert.equal(created.statusCode, 201, created.body);
+    const eventId = created.json<{ id: number }>().id;
+    const add = (alt: string | undefined, data: Buffer, headers = clubA.headers) => {
+      const body = multipart(alt === undefined ? {} : { alt }, [{ name: 'file', filename: 'bild.png', type: 'image/png', data }]);
+      return t.app.inject({ method: 'POST', url: `/api/community/events/${eventId}/images`, headers: { ...headers, ...body.headers }, payload: body.payload });
+    };
+    type WithImages = { images: { id: number; alt: string; width: number; url: string; thumbUrl: string }[] };
+    assert.equal(problem(await add(undefined, pngBytes), 400, 'body.alt').code, 'COMMUNITY_IMAGE_ALT_REQUIRED');
+    assert.equal(problem(await add('   ', pngBytes), 400, 'body.alt').code, 'COMMUNITY_IMAGE_ALT_REQUIRED');
+    assert.equal(problem(await add('Ein Bild', Buffer.from('<svg onload=alert(1)>')), 400, 'body.file').code, 'COMMUNITY_IMAGE_INVALID');
+    assert.equal((await add('Fremd', pngBytes, clubB.headers)).statusCode, 403);
+    const first = await add('Chor auf der <b>Bühne</b>', pngBytes);
+    assert.equal(first.statusCode, 201, first.body);
+    const [image] = first.json<WithImages>().images;
+    assert.deepEqual([image!.alt, image!.width], ['Chor auf der Bühne', 6]);
+    assert.equal((await t.app.inject({ url: image!.thumbUrl })).statusCode, 200);
+    const ld = (await t.app.inject({ url: `/api/community/events/${eventId}/jsonld` })).json<{ image: string[] }>();
+    assert.deepEqual(ld.image.map((u) => new URL(u).pathname), [image!.url]);
+
+    for (let i = 2; i <= 6; i++) assert.equal((await add(`Bild ${i}`, pngBytes)).statusCode, 201);
+    const seventh = problem(await add('Bild 7', pngBytes), 409, 'body.file');
+    assert.equal(seventh.code, 'COMMUNITY_IMAGE_COUNT');
+    const detail = (await t.app.inject({ url: `/api/community/events/${eventId}` })).json<WithImages>();
+    assert.deepEqual(detail.images.map((i) => i.alt), ['Chor auf der Bühne', 'Bild 2', 'Bild 3', 'Bild 4', 'Bild 5', 'Bild 6']);
+
+    const removeUrl = (id: number) => `/api/community/events/${eventId}/images/${id}`;
+    assert.equal((await t.app.inject({ method: 'DELETE', url: removeUrl(image!.id), headers: clubB.headers })).statusCode, 403);
+    const removed = await t.app.inject({ method: 'DELETE', url: removeUrl(image!.id), headers: clubA.headers });
+    assert.equal(removed.statusCode, 200, removed.body);
+    assert.equal(removed.json<WithImages>().images.length, 5);
+    assert.equal((await t.app.inject({ url: image!.url })).statusCode, 404, 'the stored image is gone too');
+    assert.equal((await t.app.inject({ method: 'DELETE', url: removeUrl(image!.id), headers: clubA.headers })).statusCode, 404);
+
+    const kept = detail.images[1]!;
+    assert.equal((await t.app.inject({ method: 'DELETE', url: `/api/community/events/${eventId}`, headers: clubA.headers })).statusCode, 204);
+    assert.equal((await t.app.inject({ url: kept.url, headers: clubA.headers })).statusCode, 404, 'deleting the event deletes its images');
   });
 
   test('the Koblenz demo data: the seven cultural institutions, demo clubs across districts and recurring demo events', async () => {

@@ -15,6 +15,16 @@ export interface Problem {
   errors?: FieldProblem[];
 }
 
+/** An uploaded image as the server stores it (re-encoded, with a thumbnail) and its alternative text. */
+export interface StoredImage {
+  id: number;
+  alt: string;
+  width: number;
+  height: number;
+  url: string;
+  thumbUrl: string;
+}
+
 export interface District {
   id: string;
   name: string;

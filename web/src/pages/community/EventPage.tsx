@@ -31,6 +31,7 @@ function EventView({ event: e }: { event: EventDetail }) {
   const districtName = useDistrictName();
   const cancelled = e.status === 'cancelled';
   const venue = [e.venue.name, e.venue.address, districtName(e.venue.district)].filter(Boolean).join(', ');
+  const [main, ...more] = e.images;
   const price = [e.free ? t('community.event.free') : '', e.price].filter(Boolean).join(' – ');
 
   return (
@@ -53,8 +54,21 @@ function EventView({ event: e }: { event: EventDetail }) {
         </p>
       ) : null}
       <DemoNotice show={e.demo} />
-      {e.imageId ? <img className="community-logo" src={`/api/community/images/${e.imageId}/thumb`} alt="" /> : null}
+      {main ? (
+        <img className="community-event-image" src={main.url} alt={main.alt} width={main.width} height={main.height} />
+      ) : null}
       {e.description ? <p className="pre-wrap">{e.description}</p> : null}
+      {more.length ? (
+        <ul className="community-gallery" aria-label={t('community.event.moreImages')}>
+          {more.map((img) => (
+            <li key={img.id}>
+              <a href={img.url}>
+                <img src={img.thumbUrl} alt={img.alt} loading="lazy" />
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
 
       <h2>{t('community.event.facts')}</h2>
       <dl className="community-facts">

@@ -1,7 +1,8 @@
 /**
- * Uploads one image as the multipart field `file` (community logos and event images). The server
- * judges the file by its content; "too large" and "not an image" are shown at the file input in the
- * page's language, anything else above the form.
+ * Uploads one image as the multipart field `file` (community logos and event images), for event
+ * images with its alternative text as the field `alt`. The server judges the file by its content;
+ * "too large" and "not an image" are shown at the file input in the page's language, a missing
+ * alternative text at its input, anything else above the form.
  */
 import { useRef, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../../api/client';
@@ -23,19 +24,29 @@ export interface ImageUploadTexts {
   notImage: string;
 }
 
+/** The alternative-text input of an upload that needs one. */
+export interface AltTexts {
+  label: string;
+  hint: string;
+  required: string;
+}
+
 export function ImageUploadForm({
   id,
   url,
   texts,
+  altTexts,
   onUploaded,
 }: {
   id: string;
   url: string;
   texts: ImageUploadTexts;
+  altTexts?: AltTexts;
   onUploaded: () => void;
 }) {
   const fileRef = useRef<HTMLInputElement>(null);
   const [done, setDone] = useState('');
+  const [alt, setAlt] = useState('');
   const upload = useSubmit();
 
   async function onSubmit(e: FormEvent) {
@@ -45,7 +56,9 @@ export function ImageUploadForm({
     const file = fileRef.current?.files?.[0];
     if (!file) return upload.setFieldErrors({ file: texts.choose });
     if (file.size > MAX_BYTES) return upload.setFieldErrors({ file: texts.tooLarge });
+    if (altTexts && !alt.trim()) return upload.setFieldErrors({ alt: altTexts.required });
     const form = new FormData();
+    if (altTexts) form.append('alt', alt);
     form.append('file', file);
     let failure: unknown = null;
     const ok = await upload.run(async () => {
@@ -58,6 +71,7 @@ export function ImageUploadForm({
     });
     if (ok) {
       if (fileRef.current) fileRef.current.value = '';
+      setAlt('');
       setDone(texts.uploaded);
       onUploaded();
       return;
@@ -75,6 +89,11 @@ export function ImageUploadForm({
       <Field id={id} label={texts.label} hint={texts.hint} error={err['file']}>
         {(c) => <input {...c} ref={fileRef} type="file" accept="image/jpeg,image/png,image/webp" required />}
       </Field>
+      {altTexts ? (
+        <Field id={`${id}-alt`} label={altTexts.label} hint={altTexts.hint} error={err['alt']}>
+          {(c) => <input {...c} type="text" required maxLength={300} value={alt} onChange={(e) => setAlt(e.target.value)} />}
+        </Field>
+      ) : null}
       <p className="actions">
         <SubmitButton pending={upload.pending}>{texts.submit}</SubmitButton>
       </p>

@@ -1,4 +1,5 @@
 /** Shapes of the community API's answers (src/modules/community/README.md, "HTTP API"). */
+import type { StoredImage } from '../../api/types';
 
 export const CATEGORIES = [
   'sport',
@@ -59,7 +60,8 @@ export interface CommunityEvent {
   accessibility: string;
   accessibleVenue: boolean;
   registrationUrl: string | null;
-  imageId: number | null;
+  /** In order; the first is the main image. */
+  images: StoredImage[];
   status: 'scheduled' | 'cancelled';
   moderation: 'approved' | 'pending' | 'rejected';
   demo: boolean;

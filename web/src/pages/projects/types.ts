@@ -1,4 +1,5 @@
 /** Shapes of the projects API answers (see src/modules/projects/projects.schemas.ts). */
+import type { StoredImage } from '../../api/types';
 export const PROJECT_STATUSES = ['idea', 'planned', 'in_development', 'live', 'paused', 'discontinued'] as const;
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 export const FEATURE_STATUSES = ['planned', 'in_development', 'done', 'dropped'] as const;
@@ -27,15 +28,6 @@ export interface Kpi {
   target: number | null;
   unit: string;
   asOf: string | null;
-}
-
-export interface ProjectImage {
-  id: number;
-  alt: string;
-  width: number;
-  height: number;
-  url: string;
-  thumbUrl: string;
 }
 
 export interface DistrictProgress {
@@ -67,7 +59,7 @@ export interface Project {
   milestones: Milestone[];
   kpis: Kpi[];
   districtProgress: DistrictProgress[];
-  images: ProjectImage[];
+  images: StoredImage[];
   demo: boolean;
   createdAt: string;
   updatedAt: string;

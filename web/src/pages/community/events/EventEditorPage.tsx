@@ -20,12 +20,12 @@ import { CheckboxInput, TextInput, type TextKind } from '../../staff/shared/inpu
 import { ReadOnlyNotice } from '../../staff/shared/notes';
 import { useRepresentation } from '../manage/useRepresentation';
 import type { ManagedOrganisation } from '../manage/types';
-import { ImageUploadForm } from '../ImageUploadForm';
 import { berlinSpan, Fact, useCategoryName } from '../shared';
 import type { Category, CommunityEvent, EventDetail } from '../types';
 import { emptyEventForm, eventToForm, formToBody, type EventForm, type FormTexts } from './eventForm';
 import { RecurrenceFields } from './RecurrenceFields';
 import { BackToOrganisation, EventStatus, eventPath, eventsPath, idParam, ModerationState } from './shared';
+import { EventImages } from './EventImages';
 import { VenueFields } from './VenueFields';
 
 /** How many of a recurring event's dates the page lists. */
@@ -293,36 +293,7 @@ export default function EventEditorPage() {
         </section>
       ) : null}
 
-      {event ? (
-        <section aria-labelledby="event-image">
-          <h2 id="event-image">{tr('image.title')}</h2>
-          {event.imageId ? (
-            <img
-              className="community-logo"
-              src={`/api/community/images/${event.imageId}/thumb`}
-              alt={tr('image.alt', { title: event.title })}
-            />
-          ) : (
-            <p>{tr('image.none')}</p>
-          )}
-          {canEdit ? (
-            <ImageUploadForm
-              id="event-image-file"
-              url={`/api/community/events/${event.id}/image`}
-              texts={{
-                label: tr('image.file'),
-                hint: tr('image.hint'),
-                submit: tr('image.upload'),
-                uploaded: tr('image.uploaded'),
-                choose: tr('image.choose'),
-                tooLarge: tr('image.tooLarge'),
-                notImage: tr('image.notImage'),
-              }}
-              onUploaded={record.reload}
-            />
-          ) : null}
-        </section>
-      ) : null}
+      {event ? <EventImages event={event} canEdit={canEdit} onChanged={record.reload} /> : null}
 
       {event ? (
         <section aria-labelledby="event-dates">

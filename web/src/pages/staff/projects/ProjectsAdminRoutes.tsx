@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { useSession } from '../../../auth/SessionContext';
 import { useDocumentTitle } from '../../../lib/useDocumentTitle';
 import './i18n';
+import '../shared/staff-modules.css';
 import './projects-staff.css';
 
 const ProjectsAdminPage = lazy(() => import('./ProjectsAdminPage'));
