@@ -15,7 +15,7 @@ const Filter = Type.Object({
 const ListQuery = Type.Object({
   ...Filter.properties,
   limit: Type.Integer({ minimum: 1, maximum: 500, default: 50 }),
-  offset: Type.Integer({ minimum: 0, default: 0 }),
+  offset: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 }),
 });
 
 const Item = Type.Object({

@@ -8,7 +8,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type, type Static } from 'typebox';
 import { matchesEtag } from '../../platform/http/representation.js';
 import { badRequest } from '../../platform/http/errors.js';
-import { errorResponses, Nullable } from '../../platform/http/schemas.js';
+import { errorResponses, Nullable, RecordId } from '../../platform/http/schemas.js';
 import type { CatalogVersion } from './catalog.cache.js';
 import type { createCatalogImporter } from './catalog.import.js';
 import { exportFile } from './catalog.import.js';
@@ -96,8 +96,8 @@ const ListQuery = Type.Object({
   ),
   status: Type.Optional(Type.Array(StatusSchema, { description: 'one or more statuses' })),
   online: Type.Optional(Type.Boolean({ description: 'true: only services online now' })),
-  themenfeld: Type.Optional(Type.Integer({ minimum: 1 })),
-  lebenslage: Type.Optional(Type.Integer({ minimum: 1 })),
+  themenfeld: Type.Optional(RecordId()),
+  lebenslage: Type.Optional(RecordId()),
   efa: Type.Optional(Type.Boolean()),
   ozgId: Type.Optional(OzgId),
   sort: Type.Optional(Type.Union([Type.Literal('name'), Type.Literal('status_since')], { default: 'name' })),
@@ -110,8 +110,8 @@ const Editable = {
   ozgId: Type.Optional(Nullable(OzgId)),
   leikaKey: Type.Optional(Nullable(LeikaKey)),
   local: Type.Optional(Type.Boolean({ description: 'a service of the city without OZG/LeiKa entry' })),
-  themenfeldId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
-  lebenslageId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
+  themenfeldId: Type.Optional(Nullable(RecordId())),
+  lebenslageId: Type.Optional(Nullable(RecordId())),
   status: Type.Optional(StatusSchema),
   reasonNotOnline: Type.Optional(Type.String({ maxLength: 2000, description: 'required for nicht_online' })),
   maturityLevel: Type.Optional(
@@ -133,10 +133,10 @@ const Meta = {
   note: Type.Optional(Type.String({ maxLength: 2000 })),
 };
 
-const Id = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+const Id = Type.Object({ id: RecordId() });
 const Page = {
   limit: Type.Integer({ minimum: 1, maximum: 500, default: 50 }),
-  offset: Type.Integer({ minimum: 0, default: 0 }),
+  offset: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 }),
 };
 
 const toFilter = (q: ListQuery) => ({
@@ -498,7 +498,7 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<{
         summary: 'OZG-Leistungen of the reference catalogue (paginated).',
         querystring: Type.Object({
           q: Type.Optional(Type.String({ maxLength: 200 })),
-          themenfeld: Type.Optional(Type.Integer({ minimum: 1 })),
+          themenfeld: Type.Optional(RecordId()),
           includeInactive: Type.Optional(Type.Boolean({ default: false })),
           ...Page,
         }),
@@ -656,7 +656,7 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<{
         summary: 'Change the status of many services at once (all or nothing).',
         body: Type.Object(
           {
-            ids: Type.Array(Type.Integer({ minimum: 1 }), { minItems: 1, maxItems: 1000 }),
+            ids: Type.Array(RecordId(), { minItems: 1, maxItems: 1000 }),
             status: StatusSchema,
             effectiveDate: DateSchema('effective date'),
             note: Type.Optional(Type.String({ maxLength: 2000 })),
@@ -683,11 +683,11 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<{
             effectiveDate: DateSchema('effective date'),
             note: Type.String({ minLength: 1, maxLength: 2000 }),
             catalogReference: Type.Optional(Type.String({ maxLength: 300 })),
-            sourceIds: Type.Array(Type.Integer({ minimum: 1 }), { minItems: 1, maxItems: 100 }),
+            sourceIds: Type.Array(RecordId(), { minItems: 1, maxItems: 100 }),
             targets: Type.Array(
               Type.Object(
                 {
-                  id: Type.Optional(Type.Integer({ minimum: 1 })),
+                  id: Type.Optional(RecordId()),
                   ref: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$' })),
                   ...Editable,
                 },

@@ -3,7 +3,7 @@ import fastifyMultipart from '@fastify/multipart';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Clock } from '../../platform/contracts.js';
-import { errorResponses, IdParams, OkSchema } from '../../platform/http/schemas.js';
+import { errorResponses, IdParams, OkSchema, RecordId } from '../../platform/http/schemas.js';
 import { DEFAULT_PHOTO_LIMITS } from '../../platform/images/photos.js';
 import type { CommunityAccounts } from './community.accounts.js';
 import { icalFeed } from './community.ical.js';
@@ -151,7 +151,7 @@ export const communityRoutes: FastifyPluginAsyncTypebox<CommunityRouteOptions> =
     },
   );
 
-  const ImageParams = Type.Object({ id: Type.Integer({ minimum: 1 }), variant: Type.Optional(Type.Literal('thumb')) });
+  const ImageParams = Type.Object({ id: RecordId(), variant: Type.Optional(Type.Literal('thumb')) });
   for (const path of ['/api/community/images/:id', '/api/community/images/:id/:variant']) {
     app.get(
       path,
@@ -242,7 +242,7 @@ export const communityRoutes: FastifyPluginAsyncTypebox<CommunityRouteOptions> =
       schema: {
         tags,
         summary: 'Removes a member (owners, city); the last owner stays.',
-        params: Type.Object({ id: Type.Integer({ minimum: 1 }), userId: Type.Integer({ minimum: 1 }) }),
+        params: Type.Object({ id: RecordId(), userId: RecordId() }),
         response: { 204: Type.Null(), ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
@@ -364,7 +364,7 @@ export const communityRoutes: FastifyPluginAsyncTypebox<CommunityRouteOptions> =
       schema: {
         tags,
         summary: 'Removes an image of an event (its members, city editors).',
-        params: Type.Object({ id: Type.Integer({ minimum: 1 }), imageId: Type.Integer({ minimum: 1 }) }),
+        params: Type.Object({ id: RecordId(), imageId: RecordId() }),
         response: { 200: S.EventSchema, ...errorResponses(400, 401, 403, 404) },
       },
     },

@@ -1,6 +1,6 @@
 /** TypeBox schemas of the community routes: the request limits and the response allow-lists. */
 import { Type } from 'typebox';
-import { Nullable } from '../../platform/http/schemas.js';
+import { Nullable, RecordId } from '../../platform/http/schemas.js';
 import { CATEGORIES, LIMITS } from './community.model.js';
 
 // Spelled out (not mapped from community.model.ts) so the handlers' types are the literal unions.
@@ -80,7 +80,7 @@ const DateTimeInput = (description: string) =>
 
 export const EventBody = Type.Object(
   {
-    organisationId: Type.Integer({ minimum: 1 }),
+    organisationId: RecordId(),
     title: Type.String({ minLength: 1, maxLength: LIMITS.titleLength }),
     description: Type.Optional(Text(LIMITS.descriptionLength)),
     startsAt: DateTimeInput('start of the (first) occurrence'),
@@ -90,7 +90,7 @@ export const EventBody = Type.Object(
     venue: Type.Optional(
       Type.Object(
         {
-          organisationId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
+          organisationId: Type.Optional(Nullable(RecordId())),
           name: Type.Optional(Type.String({ maxLength: 200 })),
           address: Type.Optional(Type.String({ maxLength: 300 })),
           district: Type.Optional(Nullable(Type.String({ maxLength: 60 }))),
@@ -190,7 +190,7 @@ export const EventQuery = Type.Object(
     preset: Type.Optional(Type.Union([Type.Literal('today'), Type.Literal('weekend')])),
     free: Type.Optional(Bool),
     accessible: Type.Optional(Type.Boolean({ description: 'accessible venue only' })),
-    organisation: Type.Optional(Type.Integer({ minimum: 1 })),
+    organisation: Type.Optional(RecordId()),
     ...page,
   },
   { additionalProperties: false },
@@ -215,7 +215,7 @@ export const RegisterBody = Type.Object(
 
 export const NoticeBody = Type.Object(
   {
-    organisationId: Type.Integer({ minimum: 1 }),
+    organisationId: RecordId(),
     kind: NoticeKindSchema,
     title: Type.String({ minLength: 1, maxLength: LIMITS.titleLength }),
     body: Type.Optional(Text(LIMITS.descriptionLength)),

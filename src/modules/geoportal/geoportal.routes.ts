@@ -64,7 +64,7 @@ const ItemsQuery = Type.Object({
   limit: Type.Optional(
     Type.Integer({ minimum: 1, description: `default ${DEFAULT_LIMIT}; values above ${MAX_LIMIT} are lowered to ${MAX_LIMIT}` }),
   ),
-  offset: Type.Optional(Type.Integer({ minimum: 0, description: 'features to skip (the `next` link carries it)' })),
+  offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, description: 'features to skip (the `next` link carries it)' })),
   f: Format,
 });
 const problems = { 400: { $ref: 'Problem#' }, 404: { $ref: 'Problem#' } };

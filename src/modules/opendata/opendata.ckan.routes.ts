@@ -5,6 +5,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyError } from 'fastify';
 import { Type } from 'typebox';
+import { AppError } from '../../platform/http/errors.js';
 import { CkanError } from './opendata.ckan.js';
 import type { CkanParams, CkanService } from './opendata.ckan.service.js';
 
@@ -27,7 +28,19 @@ export const ckanRoutes: FastifyPluginAsyncTypebox<{ ckan: CkanService }> = asyn
       const body = error.fields ? { __type: error.type, ...error.fields } : { __type: error.type, message: error.message };
       return reply.status(error.status).send({ help: ckan.helpUrl(action), success: false, error: body });
     }
-    if (error.statusCode === 400) {
+    if (error instanceof AppError && error.status < 500) {
+      // The platform's own checks (a NUL in a parameter, …): CKAN reports bad input as a 409
+      // "Validation Error" with a list of messages per field.
+      const fields = Object.fromEntries(error.errors.map((e) => [e.field.replace(/^(query|body)\./, ''), [e.message]]));
+      const status = error.status === 400 ? 409 : error.status;
+      const type = status === 404 ? 'Not Found Error' : status === 409 ? 'Validation Error' : error.code;
+      const body =
+        type === 'Validation Error' && error.errors.length
+          ? { __type: type, ...fields }
+          : { __type: type, message: error.message };
+      return reply.status(status).send({ help: ckan.helpUrl(action), success: false, error: body });
+    }
+    if ((error as FastifyError).statusCode === 400) {
       return reply
         .status(400)
         .type('application/json; charset=utf-8')

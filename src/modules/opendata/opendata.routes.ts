@@ -6,7 +6,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type, type Static, type TSchema } from 'typebox';
 import { Value } from 'typebox/value';
 import { matchesEtag } from '../../platform/http/representation.js';
-import { errorResponses, OkSchema } from '../../platform/http/schemas.js';
+import { errorResponses, OkSchema, RecordId } from '../../platform/http/schemas.js';
 import { badRequest, notFound } from '../../platform/http/errors.js';
 import { EXPORT_FORMATS, exportStream, type ExportFormat } from './opendata.export.js';
 import type { createRdfBuilder } from './opendata.rdf.js';
@@ -199,7 +199,7 @@ export const opendataRoutes: FastifyPluginAsyncTypebox<OpendataRouteOptions> = a
       schema: {
         tags,
         summary: 'Counts a download (per day, without any personal data) and redirects to the file.',
-        params: Type.Object({ id: Type.Integer({ minimum: 1 }) }),
+        params: Type.Object({ id: RecordId() }),
         response: { 302: Type.Null(), ...errorResponses(400, 404) },
       },
     },

@@ -448,6 +448,9 @@ describe('opendata', () => {
     const noId = await t.app.inject({ url: '/api/3/action/package_show' });
     assert.equal(noId.statusCode, 409);
     assert.deepEqual(noId.json<Ckan>().error, { __type: 'Validation Error', id: ['Missing value'] });
+    const nul = await t.app.inject({ url: '/api/3/action/package_show?id=a%00b' });
+    assert.equal(nul.statusCode, 409);
+    assert.deepEqual(Object.keys(nul.json<Ckan>().error!), ['__type', 'id']);
     const unknown = await t.app.inject({ url: '/api/3/action/package_delete' });
     assert.equal(unknown.statusCode, 400);
     const badSort = await t.app.inject({ url: '/api/3/action/package_search?sort=colour asc' });

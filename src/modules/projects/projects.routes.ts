@@ -3,7 +3,7 @@ import fastifyMultipart from '@fastify/multipart';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Clock } from '../../platform/contracts.js';
-import { errorResponses, IdParams } from '../../platform/http/schemas.js';
+import { errorResponses, IdParams, RecordId } from '../../platform/http/schemas.js';
 import { DEFAULT_PHOTO_LIMITS } from '../../platform/images/photos.js';
 import { atomFeed } from './projects.feed.js';
 import type { ProjectsReports } from './projects.reports.js';
@@ -170,7 +170,7 @@ export const projectsRoutes: FastifyPluginAsyncTypebox<ProjectsRouteOptions> = a
       schema: {
         tags,
         summary: 'Removes an image of a project (editors of projects).',
-        params: Type.Object({ id: Type.Integer({ minimum: 1 }), imageId: Type.Integer({ minimum: 1 }) }),
+        params: Type.Object({ id: RecordId(), imageId: RecordId() }),
         response: { 204: Type.Null(), ...errorResponses(400, 401, 403, 404) },
       },
     },
@@ -180,7 +180,7 @@ export const projectsRoutes: FastifyPluginAsyncTypebox<ProjectsRouteOptions> = a
     },
   );
 
-  const ImageParams = Type.Object({ imageId: Type.Integer({ minimum: 1 }), variant: Type.Optional(Type.Literal('thumb')) });
+  const ImageParams = Type.Object({ imageId: RecordId(), variant: Type.Optional(Type.Literal('thumb')) });
   for (const path of ['/api/projects/images/:imageId', '/api/projects/images/:imageId/:variant']) {
     app.get(
       path,
@@ -219,7 +219,7 @@ export const projectsRoutes: FastifyPluginAsyncTypebox<ProjectsRouteOptions> = a
       schema: {
         tags,
         summary: 'Sets the progress of a project in one Stadtteil (editors of projects).',
-        params: Type.Object({ id: Type.Integer({ minimum: 1 }), districtId: Type.String({ maxLength: 60 }) }),
+        params: Type.Object({ id: RecordId(), districtId: Type.String({ maxLength: 60 }) }),
         body: S.DistrictBody,
         response: { 200: S.DistrictMapSchema, ...errorResponses(400, 401, 403, 404) },
       },
@@ -338,7 +338,7 @@ export const projectsRoutes: FastifyPluginAsyncTypebox<ProjectsRouteOptions> = a
         tags,
         summary: 'Downloads a stored committee report as md, docx or pdf.',
         params: Type.Object({
-          id: Type.Integer({ minimum: 1 }),
+          id: RecordId(),
           format: Type.Union([Type.Literal('md'), Type.Literal('docx'), Type.Literal('pdf')]),
         }),
         produces: ['text/markdown', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'application/pdf'],

@@ -66,7 +66,8 @@ export const MAX_IMAGES_PER_PROJECT = 12;
  */
 export function parseSince(value: string, field: string): Date {
   const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  const d = day ? localInstant(Number(day[1]), Number(day[2]), Number(day[3])) : new Date(value);
+  // Four-digit years only: JavaScript reads "+275760-…" and "-001000-…", the database does not.
+  const d = day ? localInstant(Number(day[1]), Number(day[2]), Number(day[3])) : new Date(/^\d{4}-\d{2}-\d{2}T/.test(value) ? value : NaN);
   if (Number.isNaN(d.getTime()))
     throw badRequest('PROJECTS_DATE_INVALID', `${field} must be a date (YYYY-MM-DD) or a timestamp.`, field);
   return d;

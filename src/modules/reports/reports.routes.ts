@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { badRequest } from '../../platform/http/errors.js';
-import { errorResponses, Nullable } from '../../platform/http/schemas.js';
+import { errorResponses, Nullable, RecordId } from '../../platform/http/schemas.js';
 import { attributesOf, mediaOf, numberField } from './reports.input.js';
 import type { ReportsService } from './reports.service.js';
 
@@ -185,7 +185,7 @@ export const reportsPublicRoutes: FastifyPluginAsyncTypebox<{ service: ReportsSe
     async (req) => ({ items: await service.suggest(req.body.description) }),
   );
 
-  const PhotoParams = Type.Object({ id: Type.Integer({ minimum: 1 }), variant: Type.Optional(Type.Union([Type.Literal('thumb'), Type.Literal('original')])) });
+  const PhotoParams = Type.Object({ id: RecordId(), variant: Type.Optional(Type.Union([Type.Literal('thumb'), Type.Literal('original')])) });
   const photoHandler = { schema: { tags, summary: 'A report photo (public once released; staff see all).', params: PhotoParams, response: { 200: Type.Any(), ...errorResponses(400, 404) } } };
   for (const path of ['/api/reports/photos/:id', '/api/reports/photos/:id/:variant']) {
     app.get(path, photoHandler, async (req, reply) => {

@@ -1,7 +1,7 @@
 /** HTTP for the back office and administration under /api/reports (staff sessions, problem+json). */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type Static } from 'typebox';
-import { errorResponses, IdParams, Nullable, OkSchema } from '../../platform/http/schemas.js';
+import { errorResponses, IdParams, Nullable, OkSchema, RecordId } from '../../platform/http/schemas.js';
 import type { ReportsAdminService } from './reports.admin.js';
 import { STATUSES } from './reports.repository.js';
 import type { ReportsStaffService } from './reports.staff.js';
@@ -71,7 +71,7 @@ const AttributeDefSchema = Type.Object(
     datatype: Type.Union(['string', 'number', 'datetime', 'text', 'singlevaluelist', 'multivaluelist'].map((d) => Type.Literal(d))),
     required: Type.Boolean(),
     datatype_description: Type.String({ maxLength: 500 }),
-    order: Type.Integer({ minimum: 1 }),
+    order: RecordId(),
     description: Type.String({ maxLength: 1000 }),
     values: Type.Optional(Type.Array(Type.Object({ key: Text(100), name: Text(200) }, { additionalProperties: false }))),
   },
@@ -102,7 +102,7 @@ const categoryFields = {
   keywords: Type.String({ maxLength: 1000 }),
   group: Text(100),
   groupEn: Type.String({ maxLength: 100 }),
-  officeId: Type.Integer({ minimum: 1 }),
+  officeId: RecordId(),
   targetDays: Type.Integer({ minimum: 1, maximum: 365, description: 'answer-time target in working days' }),
   active: Type.Boolean(),
   attributes: Type.Array(AttributeDefSchema, { maxItems: 30 }),
@@ -123,11 +123,11 @@ export const reportsStaffRoutes: FastifyPluginAsyncTypebox<{ staff: ReportsStaff
         tags,
         summary: 'Reports for staff, per office, status, or only the overdue ones (past their answer-time target).',
         querystring: Type.Object({
-          officeId: Type.Optional(Type.Integer({ minimum: 1 })),
+          officeId: Type.Optional(RecordId()),
           status: Type.Optional(StatusSchema),
           overdue: Type.Optional(Type.Boolean()),
           limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
-          offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+          offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 })),
         }),
         response: r(Type.Object({ items: Type.Array(StaffReport) })),
       },
@@ -174,7 +174,7 @@ export const reportsStaffRoutes: FastifyPluginAsyncTypebox<{ staff: ReportsStaff
         tags,
         summary: 'Forwards the report to another office.',
         params: ReportId,
-        body: Type.Object({ officeId: Type.Integer({ minimum: 1 }), note: Type.Optional(Type.String({ maxLength: 2000 })) }, { additionalProperties: false }),
+        body: Type.Object({ officeId: RecordId(), note: Type.Optional(Type.String({ maxLength: 2000 })) }, { additionalProperties: false }),
         response: r(StaffDetail, 404, 409),
       },
     },
@@ -340,7 +340,7 @@ export const reportsStaffRoutes: FastifyPluginAsyncTypebox<{ staff: ReportsStaff
         tags,
         summary: 'Sets the responsible office of a category in one district (null: back to the default) (admins).',
         params: Type.Object({ ...CategoryCode.properties, district: Type.String({ pattern: '^[a-z0-9-]{1,100}$' }) }),
-        body: Type.Object({ officeId: Nullable(Type.Integer({ minimum: 1 })) }, { additionalProperties: false }),
+        body: Type.Object({ officeId: Nullable(RecordId()) }, { additionalProperties: false }),
         response: r(Category, 404),
       },
     },

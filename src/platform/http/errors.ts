@@ -108,6 +108,14 @@ export function fieldProblems(context: string | undefined, issues: AjvIssue[]): 
   return problems;
 }
 
+/** PostgreSQL SQLSTATEs that only input out of a column's range causes. */
+const DATABASE_RANGE_ERRORS: Record<string, string> = {
+  '22003': 'A number in the request is out of the range that can be stored.',
+  '22007': 'A date or time in the request is not valid.',
+  '22008': 'A date or time in the request is out of the range that can be stored.',
+  '22009': 'A date or time in the request is out of the range that can be stored.',
+};
+
 export function toProblem(error: unknown, instance?: string): Problem {
   if (error instanceof AppError) {
     return {
@@ -132,6 +140,12 @@ export function toProblem(error: unknown, instance?: string): Problem {
       ...(instance ? { instance } : {}),
       errors,
     };
+  }
+  const outOfRange = DATABASE_RANGE_ERRORS[(error as { code?: unknown }).code as string];
+  if (outOfRange) {
+    // A value the schemas let through but a column cannot hold (an int4 position, a year 300000):
+    // the request is wrong, not the server. Checks in the schemas name the field; this is the net.
+    return { type: 'about:blank', title: 'Bad Request', status: 400, detail: outOfRange, code: 'INPUT_OUT_OF_RANGE', ...(instance ? { instance } : {}) };
   }
   const status = typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 600 ? fe.statusCode : 500;
   if (status >= 500) {

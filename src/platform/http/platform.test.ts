@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createTestApp, type TestApp } from '../../testing/harness.js';
+import { toProblem } from './errors.js';
 
 describe('HTTP platform', () => {
   let t: TestApp;
@@ -68,6 +69,19 @@ describe('HTTP platform', () => {
     const bad = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"email":' });
     assert.equal(bad.statusCode, 400);
     assert.match(bad.headers['content-type'] as string, /problem\+json/);
+  });
+
+  test('ids beyond what JavaScript holds exactly are a 400 naming the field; a database range error is a 400 too', async () => {
+    for (const url of ['/api/community/events/99999999999999999999', '/api/parking/v3/parking-sites/9007199254740992', '/api/catalog/services/99999999999999999999']) {
+      const res = await t.app.inject({ url });
+      assert.equal(res.statusCode, 400, url);
+      assert.equal(res.json<{ errors: { field: string }[] }>().errors[0]!.field, 'params.id', url);
+    }
+    assert.equal((await t.app.inject({ url: '/api/catalog/services?offset=99999999999999999999' })).statusCode, 400);
+    // The net under the schemas: what only input out of a column's range causes.
+    const overflow = toProblem(Object.assign(new Error('bigint out of range'), { code: '22003' }));
+    assert.deepEqual([overflow.status, overflow.code], [400, 'INPUT_OUT_OF_RANGE']);
+    assert.equal(toProblem(Object.assign(new Error('relation does not exist'), { code: '42P01' })).status, 500);
   });
 
   test('a value outside a fixed choice is one problem that lists the choices', async () => {
