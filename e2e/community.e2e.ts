@@ -10,8 +10,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { randomBytes } from 'node:crypto';
+import { PNG } from 'pngjs';
 import { berlinLocal } from '../src/testing/community.js';
 import { createStaff } from '../src/testing/staff.js';
+import { multipart } from '../src/testing/uploads.js';
 import { checkEveryView, expectAccessible, newContext, startE2E, watchForeignRequests, type E2E } from './harness.js';
 
 describe('Vereine & Kultur in Chromium', () => {
@@ -57,6 +59,22 @@ describe('Vereine & Kultur in Chromium', () => {
         ...extra,
       });
     concert.id = (await event(concert.title, 3, { free: true, accessibleVenue: true, price: 'Spenden erbeten' })).id;
+    // Two images: the main one on the page, the other in the gallery below the description.
+    for (const [alt, shade] of [
+      ['Chor auf der Bühne', 90],
+      ['Publikum im Saal', 180],
+    ] as const) {
+      const png = new PNG({ width: 12, height: 8 });
+      png.data.fill(shade);
+      const body = multipart({ alt }, [{ name: 'file', filename: 'bild.png', type: 'image/png', data: PNG.sync.write(png) }]);
+      const res = await t.app.inject({
+        method: 'POST',
+        url: `/api/community/events/${concert.id}/images`,
+        headers: { ...city.headers, ...body.headers },
+        payload: body.payload,
+      });
+      assert.equal(res.statusCode, 201, res.body);
+    }
     cancelled.id = (await event(cancelled.title, 5, { status: 'cancelled' })).id;
     await event(football, 4, { categories: ['sport'] });
   });
@@ -136,6 +154,7 @@ describe('Vereine & Kultur in Chromium', () => {
     const eventPage = await html(`/vereine/veranstaltungen/${concert.id}`);
     assert.match(eventPage, new RegExp(`<title>${concert.title} – Confluentes</title>`));
     assert.deepEqual([dataBlock(eventPage)['@type'], dataBlock(eventPage).name], ['Event', concert.title]);
+    assert.equal((dataBlock(eventPage) as { image?: string[] }).image?.length, 2);
     assert.match(dataBlock(await html(`/vereine/veranstaltungen/${cancelled.id}`)).eventStatus ?? '', /EventCancelled/);
     const clubPage = await html(`/vereine/${club.slug}`);
     assert.match(clubPage, /<meta name="description" content="[^"]+" \/>/);
@@ -152,6 +171,10 @@ describe('Vereine & Kultur in Chromium', () => {
     await page.getByRole('heading', { level: 1, name: concert.title }).waitFor();
     await page.locator('#page-jsonld').waitFor({ state: 'detached' });
     assert.equal(await page.locator('script[type="application/ld+json"]').count(), 1);
+    // The main image and the gallery, each image named by its alternative text.
+    await page.getByRole('img', { name: 'Chor auf der Bühne' }).waitFor();
+    await page.getByRole('list', { name: 'Weitere Bilder' }).getByRole('img', { name: 'Publikum im Saal' }).waitFor();
+    await checkEveryView(page, 'event with images');
     await context.close();
   });
 });
