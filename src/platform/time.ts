@@ -58,3 +58,12 @@ export function localDate(instant: Date): string {
   const p = localParts(instant);
   return `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
 }
+
+/** The start (local midnight) of a calendar day given as `YYYY-MM-DD`, or undefined when it is no real day. */
+export function localDayStart(value: string): Date | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
+  if (!m) return undefined;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (mo < 1 || mo > 12 || d < 1 || d > new Date(Date.UTC(y, mo, 0)).getUTCDate()) return undefined;
+  return localInstant(y, mo, d);
+}

@@ -57,12 +57,10 @@ export function eventJsonLd(e: EventRow, occurrence: { startsAt: Date; endsAt: D
 }
 
 /** A visible event's JSON-LD, described by its next date (its last once all are past); 404 when not public. */
-export async function visibleEventJsonLd(service: Pick<CommunityService, 'event' | 'eventRow'>, actor: Actor, id: number, now: Date, publicUrl: string) {
-  const detail = await service.event(actor, id);
-  const row = await service.eventRow(actor, id);
-  const next = detail.occurrences.find((o) => new Date(o.endsAt) > now) ?? detail.occurrences.at(-1);
-  const occurrence = next ? { startsAt: new Date(next.startsAt), endsAt: new Date(next.endsAt) } : undefined;
-  return { row, jsonLd: eventJsonLd(row, occurrence, publicUrl) };
+export async function visibleEventJsonLd(service: Pick<CommunityService, 'eventWithOccurrences'>, actor: Actor, id: number, now: Date, publicUrl: string) {
+  const { row, occurrences } = await service.eventWithOccurrences(actor, id);
+  const next = occurrences.find((o) => o.ends_at > now) ?? occurrences.at(-1);
+  return { row, jsonLd: eventJsonLd(row, next ? { startsAt: next.starts_at, endsAt: next.ends_at } : undefined, publicUrl) };
 }
 
 /** JSON safe to embed in an HTML script element. */

@@ -10,7 +10,7 @@
  */
 import rrule from 'rrule';
 import { badRequest } from '../../platform/http/errors.js';
-import { localDate, localInstant, localParts } from '../../platform/time.js';
+import { localDate, localDayStart, localInstant, localParts } from '../../platform/time.js';
 import { LIMITS } from './community.model.js';
 
 const { RRule } = rrule;
@@ -23,7 +23,6 @@ const ALLOWED_FREQ = new Map([
 ]);
 
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})?$/;
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 function validDay(y: number, m: number, d: number): boolean {
   return y >= 2000 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
@@ -45,13 +44,14 @@ export function parseDateTime(value: string, field: string): Date {
   return instant;
 }
 
-/** The start of a local calendar day `YYYY-MM-DD` in Europe/Berlin. */
+/** The start of a local calendar day `YYYY-MM-DD` in Europe/Berlin (years 2000–2100, as event dates). */
 export function parseDay(value: string, field: string): Date {
-  const m = DATE.exec(value.trim());
-  if (!m || !validDay(Number(m[1]), Number(m[2]), Number(m[3]))) {
+  const start = localDayStart(value);
+  const year = Number(value.trim().slice(0, 4));
+  if (!start || year < 2000 || year > 2100) {
     throw badRequest('COMMUNITY_DATE_INVALID', `${field} must be a date like 2026-03-28 (got "${value}").`, field);
   }
-  return localInstant(Number(m[1]), Number(m[2]), Number(m[3]));
+  return start;
 }
 
 /** The local midnight `days` days after the local day of `instant`. */

@@ -243,6 +243,12 @@ export function createCommunityService(deps: { db: Db; repo: CommunityRepository
     return row;
   }
 
+  /** A visible event's row and its dates, read once (the event page and its JSON-LD). */
+  async function eventWithOccurrences(actor: Actor, id: number) {
+    const row = await visibleEvent(actor, id);
+    return { row, occurrences: await repo.occurrencesOfEvent(id) };
+  }
+
   async function writeEvent(actor: Actor, id: number | null, input: EventInput) {
     // Permissions first, outside the transaction (the embedded database has one connection).
     const before = id === null ? undefined : await repo.event(id);
@@ -456,14 +462,13 @@ export function createCommunityService(deps: { db: Db; repo: CommunityRepository
     },
 
     async event(actor: Actor, id: number) {
-      const row = await visibleEvent(actor, id);
-      const occurrences = await repo.occurrencesOfEvent(id);
+      const { row, occurrences } = await eventWithOccurrences(actor, id);
       return {
         ...presentEvent(row),
         occurrences: occurrences.map((o) => ({ startsAt: o.starts_at.toISOString(), endsAt: o.ends_at.toISOString(), cancelled: row.status === 'cancelled' })),
       };
     },
-    eventRow: (actor: Actor, id: number) => visibleEvent(actor, id),
+    eventWithOccurrences,
 
     /** The public event search: one row per occurrence overlapping the range. */
     async searchEvents(query: EventQuery) {

@@ -5,7 +5,7 @@ import { withTransaction, type Db } from '../../platform/db/database.js';
 import { badRequest, conflict, notFound } from '../../platform/http/errors.js';
 import { DEFAULT_PHOTO_LIMITS, processPhoto } from '../../platform/images/photos.js';
 import { renderMarkdown } from '../../platform/text/markdown.js';
-import { localInstant } from '../../platform/time.js';
+import { localDayStart } from '../../platform/time.js';
 import type { DistrictStatus, FeatureStatus, ProjectStatus } from './projects.model.js';
 import { diffTracked, loadRelated, presentProject, trackedState, type Project } from './projects.present.js';
 import type { Link, ProjectsRepository, ProjectWrite } from './projects.repository.js';
@@ -65,9 +65,8 @@ export const MAX_IMAGES_PER_PROJECT = 12;
  * local midnight (22:00 or 23:00 UTC) must include what was changed a minute ago.
  */
 export function parseSince(value: string, field: string): Date {
-  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   // Four-digit years only: JavaScript reads "+275760-…" and "-001000-…", the database does not.
-  const d = day ? localInstant(Number(day[1]), Number(day[2]), Number(day[3])) : new Date(/^\d{4}-\d{2}-\d{2}T/.test(value) ? value : NaN);
+  const d = localDayStart(value) ?? new Date(/^\d{4}-\d{2}-\d{2}T/.test(value) ? value : NaN);
   if (Number.isNaN(d.getTime()))
     throw badRequest('PROJECTS_DATE_INVALID', `${field} must be a date (YYYY-MM-DD) or a timestamp.`, field);
   return d;

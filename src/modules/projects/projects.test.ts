@@ -296,6 +296,7 @@ test('"changed since" a date starts at midnight in Koblenz, in winter and in sum
   assert.equal(parseSince('2026-07-01', 'query.since').toISOString(), '2026-06-30T22:00:00.000Z');
   assert.equal(parseSince('2026-11-26T23:05:00Z', 'query.since').toISOString(), '2026-11-26T23:05:00.000Z');
   assert.throws(() => parseSince('2026-13-45x', 'query.since'), /query.since/);
+  assert.throws(() => parseSince('2026-02-30', 'query.since'), /query.since/, 'no real day');
   // JavaScript reads six-digit and negative years; the database cannot store them.
   assert.throws(() => parseSince('+275760-01-01T00:00:00Z', 'query.since'), /query.since/);
   assert.throws(() => parseSince('-001000-01-01T00:00:00Z', 'query.since'), /query.since/);
