@@ -3,7 +3,7 @@
  * judges the file by its content; its refusals are shown at the file input in the page's language.
  */
 import { useTranslation } from 'react-i18next';
-import { ImageUploadForm } from '../ImageUploadForm';
+import { ImageUploadForm } from '../../../components/ImageUploadForm';
 import type { ManagedOrganisation } from './types';
 
 export function LogoSection({

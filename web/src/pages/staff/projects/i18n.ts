@@ -69,6 +69,11 @@ const de = {
         remove: 'Bild entfernen: {{alt}}',
         removed: 'Bild entfernt.',
         chooseFile: 'Bitte eine Bilddatei wählen.',
+        none: 'Noch kein Bild.',
+        full: 'Das Projekt hat schon {{count}} Bilder. Entfernen Sie eines, um ein anderes hochzuladen.',
+        tooLarge: 'Die Datei ist zu groß: höchstens 10 MB und 50 Megapixel.',
+        notImage: 'Diese Datei ist kein Bild im Format JPEG oder PNG (oder sie ist beschädigt).',
+        altRequired: 'Bitte beschreiben Sie, was das Bild zeigt.',
       },
       reports: {
         title: 'Ausschussbericht',
@@ -161,6 +166,11 @@ const en: typeof de = {
         remove: 'Remove image: {{alt}}',
         removed: 'Image removed.',
         chooseFile: 'Please choose an image file.',
+        none: 'No image yet.',
+        full: 'The project already has {{count}} images. Remove one to upload another.',
+        tooLarge: 'The file is too large: at most 10 MB and 50 megapixels.',
+        notImage: 'This file is not a JPEG or PNG image (or it is damaged).',
+        altRequired: 'Please describe what the image shows.',
       },
       reports: {
         title: 'Committee report',

@@ -1,15 +1,16 @@
 /**
- * Uploads one image as the multipart field `file` (community logos and event images), for event
- * images with its alternative text as the field `alt`. The server judges the file by its content;
- * "too large" and "not an image" are shown at the file input in the page's language, a missing
- * alternative text at its input, anything else above the form.
+ * Uploads one image as the multipart field `file` (logos, event and project images), where it needs
+ * one with its alternative text as the field `alt`. The server judges the file by its content;
+ * "too large" and "not an image" (`<MODULE>_IMAGE_TOO_LARGE`, `<MODULE>_IMAGE_INVALID`) are shown at
+ * the file input in the page's language, a missing alternative text at its input, anything else above
+ * the form.
  */
 import { useRef, useState, type FormEvent } from 'react';
-import { api, ApiError } from '../../api/client';
-import { Field } from '../../components/Field';
-import { ErrorNotice, StatusNotice } from '../../components/Notice';
-import { SubmitButton } from '../../components/SubmitButton';
-import { useSubmit } from '../../lib/useSubmit';
+import { api, ApiError } from '../api/client';
+import { Field } from './Field';
+import { ErrorNotice, StatusNotice } from './Notice';
+import { SubmitButton } from './SubmitButton';
+import { useSubmit } from '../lib/useSubmit';
 
 /** The server's limit (platform/images/photos.ts), checked here too so a large file is not sent for nothing. */
 const MAX_BYTES = 10 * 1024 * 1024;
@@ -36,12 +37,15 @@ export function ImageUploadForm({
   url,
   texts,
   altTexts,
+  accept = 'image/jpeg,image/png,image/webp',
   onUploaded,
 }: {
   id: string;
   url: string;
   texts: ImageUploadTexts;
   altTexts?: AltTexts;
+  /** The formats the server takes, as the file input's accept list. */
+  accept?: string;
   onUploaded: () => void;
 }) {
   const fileRef = useRef<HTMLInputElement>(null);
@@ -78,8 +82,8 @@ export function ImageUploadForm({
     }
     if (!(failure instanceof ApiError)) return;
     const { status, problem } = failure;
-    if (status === 413 || problem.code === 'COMMUNITY_IMAGE_TOO_LARGE') upload.setFieldErrors({ file: texts.tooLarge });
-    else if (problem.code === 'COMMUNITY_IMAGE_INVALID') upload.setFieldErrors({ file: texts.notImage });
+    if (status === 413 || problem.code.endsWith('_IMAGE_TOO_LARGE')) upload.setFieldErrors({ file: texts.tooLarge });
+    else if (problem.code.endsWith('_IMAGE_INVALID')) upload.setFieldErrors({ file: texts.notImage });
   }
 
   const err = upload.fieldErrors;
@@ -87,7 +91,7 @@ export function ImageUploadForm({
     <form onSubmit={(e) => void onSubmit(e)} noValidate>
       <ErrorNotice error={Object.keys(err).length ? null : upload.error} />
       <Field id={id} label={texts.label} hint={texts.hint} error={err['file']}>
-        {(c) => <input {...c} ref={fileRef} type="file" accept="image/jpeg,image/png,image/webp" required />}
+        {(c) => <input {...c} ref={fileRef} type="file" accept={accept} required />}
       </Field>
       {altTexts ? (
         <Field id={`${id}-alt`} label={altTexts.label} hint={altTexts.hint} error={err['alt']}>
